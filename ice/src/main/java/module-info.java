@@ -1,0 +1,4 @@
+module org.jwebrtc.ice {
+    requires transitive org.jwebrtc.stun;
+    // exports org.jwebrtc.ice; (added with the first public type)
+}

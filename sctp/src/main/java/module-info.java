@@ -1,0 +1,3 @@
+module org.jwebrtc.sctp {
+    // exports org.jwebrtc.sctp; (added with the first public type)
+}

@@ -1,0 +1,3 @@
+module org.jwebrtc.sdp {
+    // exports org.jwebrtc.sdp; (added with the first public type)
+}

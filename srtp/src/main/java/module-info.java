@@ -1,0 +1,3 @@
+module org.jwebrtc.srtp {
+    // exports org.jwebrtc.srtp; (added with the first public type)
+}

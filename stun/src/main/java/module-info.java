@@ -1,0 +1,3 @@
+module org.jwebrtc.stun {
+    // exports org.jwebrtc.stun; (added with the first public type)
+}

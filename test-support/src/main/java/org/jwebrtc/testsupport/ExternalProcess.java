@@ -1,0 +1,121 @@
+package org.jwebrtc.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A peer we did not write (coturn, openssl, Chromium) run as a child process. Output lines are
+ * kept so a test can wait for readiness and print them when it fails; close kills the whole tree.
+ */
+public final class ExternalProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    private ExternalProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread reader = new Thread(this::pump, name + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static ExternalProcess start(String name, List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return new ExternalProcess(name, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** The absolute path of {@code program} on PATH or in the usual sbin folders, if installed. */
+    public static java.util.Optional<Path> which(String program) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir, program);
+            if (!dir.isEmpty() && Files.isExecutable(p)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public synchronized List<String> output() {
+        return List.copyOf(lines);
+    }
+
+    /** Waits until an output line matches; throws with the output so far on timeout or exit. */
+    public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (this) {
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (match.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
+                    throw new AssertionError(name + " did not print the expected line; output:\n"
+                            + String.join("\n", lines));
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, 100_000_000L))));
+            }
+        }
+    }
+
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still running after " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    private void pump() {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                synchronized (this) {
+                    lines.add(line);
+                    notifyAll();
+                }
+            }
+        } catch (IOException ignored) {
+            // process gone
+        }
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
