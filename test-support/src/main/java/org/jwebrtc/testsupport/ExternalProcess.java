@@ -105,17 +105,42 @@ public final class ExternalProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the whole tree: children are listed before anything is signalled, because once the
+     * parent exits its children are re-parented to init and no longer show as descendants
+     * (Chromium's zygote and renderers would linger). SIGTERM first, SIGKILL after 5 s.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            for (ProcessHandle h : tree) {
+                awaitExit(h, deadline);
+            }
+            for (ProcessHandle h : tree) {
+                if (h.isAlive()) {
+                    h.destroyForcibly();
+                    awaitExit(h, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+                }
             }
         } catch (InterruptedException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle h, long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0 || !h.isAlive()) {
+            return;
+        }
+        try {
+            h.onExit().get(left, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // still alive: the caller escalates to SIGKILL
         }
     }
 }
