@@ -1,3 +1,3 @@
 module org.jwebrtc.srtp {
-    // exports org.jwebrtc.srtp; (added with the first public type)
+    exports org.jwebrtc.srtp;
 }
