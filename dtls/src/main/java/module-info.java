@@ -3,5 +3,5 @@ module org.jwebrtc.dtls {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
-    // exports org.jwebrtc.dtls; (added with the first public type)
+    exports org.jwebrtc.dtls;
 }

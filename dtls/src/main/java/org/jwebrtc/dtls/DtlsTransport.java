@@ -1,0 +1,306 @@
+package org.jwebrtc.dtls;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.jwebrtc.dtls.internal.ExpectedFingerprint;
+import org.jwebrtc.dtls.internal.HandshakeResult;
+import org.jwebrtc.dtls.internal.HandshakeRunner;
+import org.jwebrtc.dtls.internal.QueueDatagramTransport;
+
+/**
+ * One DTLS 1.2 association for WebRTC (RFC 6347, RFC 5764, RFC 8827 §6.5) with the project's
+ * poll/handle shape. Not thread-safe: owned by exactly one thread (the "owner"); the only other
+ * thread is the handshake task on the supplied executor, which never touches this object.
+ *
+ * <p><b>Why an executor:</b> bctls's handshake blocks in {@code connect}/{@code accept} and its
+ * retransmission timer reads {@code System.currentTimeMillis()} (DTLSReliableHandshake). So the
+ * handshake runs on {@code handshakeExecutor} over a queue-backed {@code DatagramTransport}:
+ * {@link #handleInput} queues datagrams for it, its flights appear in {@link #pollTransmit}, and
+ * it retransmits on its own wall-clock timer. Because that output appears asynchronously, the
+ * handshake thread calls {@link DtlsConfig#onOutputReady()} whenever there is something to drain;
+ * the owner must then (on its own thread) drain {@code pollTransmit}/{@code pollEvent}. Once the
+ * handshake is over, records are decrypted and encrypted synchronously on the owner thread inside
+ * {@link #handleInput} and {@link #send}, with no executor involved.
+ *
+ * <p>The executor must run the task on another thread (a direct executor would block
+ * {@link #start} for the whole handshake); one thread is busy per handshake in progress.
+ *
+ * <p>Contract, as for every state machine here: after any call, drain {@link #pollTransmit} and
+ * {@link #pollEvent} until null, then wait until {@link #pollTimeout()} or the wake-up hook.
+ */
+public final class DtlsTransport {
+    private static final System.Logger LOG = System.getLogger(DtlsTransport.class.getName());
+    /** Largest plaintext of one record (RFC 6347 §4.1 with RFC 5246 §6.2.1's 2^14). */
+    private static final int MAX_PLAINTEXT = 1 << 14;
+    /** Past bctls's own handshake timeout, the owner's timer declares the handshake dead. */
+    private static final long DEADLINE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private enum State { NEW, HANDSHAKING, CONNECTED, CLOSED, FAILED }
+
+    private final DtlsRole role;
+    private final DtlsCertificate local;
+    private final DtlsConfig config;
+    private final Executor handshakeExecutor;
+    private final ExpectedFingerprint expected = new ExpectedFingerprint();
+    private final QueueDatagramTransport io;
+    private final ArrayDeque<DtlsEvent> events = new ArrayDeque<>();
+    private final byte[] plaintext = new byte[MAX_PLAINTEXT];
+
+    private volatile HandshakeResult result;
+    private State state = State.NEW;
+    private long handshakeDeadline = Long.MAX_VALUE;
+    private DTLSTransport dtls;
+    private long droppedDatagrams;
+    private long receivedRecords;
+    private long sentRecords;
+
+    /**
+     * @param expectedRemote the peer's SDP fingerprint, or null if not known yet: then
+     *                       {@link #setExpectedRemoteFingerprint} must follow before the peer's
+     *                       certificate arrives (the handshake waits for it, up to its timeout)
+     */
+    public DtlsTransport(DtlsRole role, DtlsCertificate local, Fingerprint expectedRemote,
+                         DtlsConfig config, Executor handshakeExecutor) {
+        this.role = Objects.requireNonNull(role, "role");
+        this.local = Objects.requireNonNull(local, "local");
+        this.config = Objects.requireNonNull(config, "config");
+        this.handshakeExecutor = Objects.requireNonNull(handshakeExecutor, "handshakeExecutor");
+        this.io = new QueueDatagramTransport(config.mtu(), config.onOutputReady());
+        if (expectedRemote != null) {
+            expected.set(expectedRemote);
+        }
+    }
+
+    /** The fingerprint from the remote SDP {@code a=fingerprint} (RFC 8122 §5). */
+    public void setExpectedRemoteFingerprint(Fingerprint remote) {
+        expected.set(Objects.requireNonNull(remote, "remote"));
+    }
+
+    public DtlsRole role() {
+        return role;
+    }
+
+    /** Starts the handshake on the executor; the client sends its ClientHello at once. */
+    public void start(long nowNanos) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("start() called twice (state " + state + ")");
+        }
+        state = State.HANDSHAKING;
+        handshakeDeadline = nowNanos + config.handshakeTimeout().toNanos() + DEADLINE_GRACE_NANOS;
+        HandshakeRunner runner = new HandshakeRunner(role, local, config.srtpProfiles(), expected,
+                (int) config.handshakeTimeout().toMillis(), io, r -> {
+                    result = r;
+                    config.onOutputReady().run();
+                });
+        try {
+            handshakeExecutor.execute(runner);
+        } catch (RejectedExecutionException e) {
+            fail("handshake executor rejected the task: " + e.getMessage());
+        }
+    }
+
+    /** Feed one UDP datagram holding DTLS records (first byte 20..63, RFC 7983 §7). */
+    public void handleInput(long nowNanos, byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        collectHandshakeResult();
+        switch (state) {
+            case NEW -> throw new IllegalStateException("handleInput before start()");
+            case HANDSHAKING -> {
+                if (!io.offerInbound(buf, off, len)) {
+                    droppedDatagrams++;
+                }
+            }
+            case CONNECTED -> receiveRecords(buf, off, len);
+            default -> droppedDatagrams++;
+        }
+    }
+
+    /** Checks the handshake deadline; bctls keeps its own retransmission timers. */
+    public void handleTimeout(long nowNanos) {
+        collectHandshakeResult();
+        if (state == State.HANDSHAKING && nowNanos - handshakeDeadline >= 0) {
+            io.close();
+            fail("DTLS handshake timed out after " + config.handshakeTimeout());
+        }
+    }
+
+    /** Next datagram to send to the peer, or null. */
+    public byte[] pollTransmit() {
+        collectHandshakeResult();
+        return io.pollOutbound();
+    }
+
+    /** Next event, or null. */
+    public DtlsEvent pollEvent() {
+        collectHandshakeResult();
+        return events.poll();
+    }
+
+    /**
+     * The owner's next deadline: the handshake's give-up time while it runs (retransmissions are
+     * timed by bctls itself and announced through the wake-up hook), else none.
+     */
+    public long pollTimeout() {
+        collectHandshakeResult();
+        return state == State.HANDSHAKING ? handshakeDeadline : Long.MAX_VALUE;
+    }
+
+    /** True once Connected was emitted and until Closed/Failed. */
+    public boolean isConnected() {
+        collectHandshakeResult();
+        return state == State.CONNECTED;
+    }
+
+    /** Largest {@code len} {@link #send} accepts (MTU minus record overhead). */
+    public int maxApplicationData() {
+        requireConnected();
+        try {
+            return dtls.getSendLimit();
+        } catch (IOException e) {
+            throw new IllegalStateException("DTLS transport broken", e);
+        }
+    }
+
+    /**
+     * Encrypts {@code len} bytes into one application_data record; the datagram appears in
+     * {@link #pollTransmit}. Only after {@link DtlsEvent.Connected}.
+     */
+    public void send(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        requireConnected();
+        if (len > maxApplicationData()) {
+            throw new IllegalArgumentException(len + " bytes exceed one record of at most "
+                    + maxApplicationData() + " (MTU " + config.mtu() + ")");
+        }
+        try {
+            dtls.send(buf, off, len);
+            sentRecords++;
+        } catch (IOException e) {
+            fail("DTLS send failed: " + e.getMessage());
+        }
+    }
+
+    /** Sends close_notify (RFC 5246 §7.2.1) if connected, stops a running handshake. Idempotent. */
+    public void close() {
+        collectHandshakeResult();
+        switch (state) {
+            case CONNECTED -> {
+                try {
+                    dtls.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "close_notify failed", e);
+                }
+                io.close();
+                state = State.CLOSED;
+                events.add(new DtlsEvent.Closed(false));
+            }
+            case NEW, HANDSHAKING -> {
+                io.close();
+                state = State.CLOSED;
+                events.add(new DtlsEvent.Closed(false));
+            }
+            default -> { }
+        }
+    }
+
+    /** Counters: datagrams dropped (queue full, or arriving after close/failure), records in/out. */
+    public DtlsStats stats() {
+        return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords);
+    }
+
+    private void requireConnected() {
+        collectHandshakeResult();
+        if (state != State.CONNECTED) {
+            throw new IllegalStateException("DTLS not connected (state " + state + ")");
+        }
+    }
+
+    /** Owner thread: turn the handshake thread's published result into state and events. */
+    private void collectHandshakeResult() {
+        if (state != State.HANDSHAKING) {
+            return;
+        }
+        HandshakeResult r = result;
+        if (r == null) {
+            return;
+        }
+        if (r instanceof HandshakeResult.Failure f) {
+            io.close();
+            fail(f.reason());
+            return;
+        }
+        HandshakeResult.Success s = (HandshakeResult.Success) r;
+        dtls = s.transport();
+        io.enterCallerMode();
+        state = State.CONNECTED;
+        events.add(new DtlsEvent.Connected(Optional.ofNullable(s.srtp()), s.remoteFingerprint(),
+                s.cipherSuite()));
+        // Records the handshake thread did not read (early application data, a retransmitted
+        // Finished flight that bctls must answer) are now processed here.
+        byte[] left;
+        while (state == State.CONNECTED && (left = io.pollInbound()) != null) {
+            if (left.length > 0) {
+                receiveRecords(left, 0, left.length);
+            }
+        }
+        receiveRecords(null, 0, -1);
+    }
+
+    /** Owner thread, connected: decrypt every record of one datagram (len < 0: only leftovers). */
+    private void receiveRecords(byte[] buf, int off, int len) {
+        if (len >= 0) {
+            io.setPending(buf, off, len);
+        }
+        try {
+            while (state == State.CONNECTED) {
+                int n;
+                try {
+                    n = dtls.receive(plaintext, 0, plaintext.length, 1);
+                } catch (InterruptedIOException wouldBlock) {
+                    break;   // QueueDatagramTransport.WOULD_BLOCK: datagram fully consumed
+                }
+                if (io.isClosed()) {
+                    // bctls closes the transport after answering the peer's close_notify.
+                    state = State.CLOSED;
+                    events.add(new DtlsEvent.Closed(true));
+                    break;
+                }
+                if (n > 0) {
+                    receivedRecords++;
+                    byte[] data = new byte[n];
+                    System.arraycopy(plaintext, 0, data, 0, n);
+                    events.add(new DtlsEvent.ApplicationData(data));
+                }
+            }
+        } catch (TlsFatalAlertReceived e) {
+            fail("peer sent fatal alert " + AlertDescription.getText(e.getAlertDescription()));
+        } catch (TlsFatalAlert e) {
+            fail("DTLS record layer failed: " + e.getMessage());
+        } catch (IOException e) {
+            if (io.isClosed()) {
+                state = State.CLOSED;
+                events.add(new DtlsEvent.Closed(true));
+            } else {
+                fail("DTLS receive failed: " + e);
+            }
+        } finally {
+            io.clearPending();
+        }
+    }
+
+    private void fail(String reason) {
+        LOG.log(System.Logger.Level.DEBUG, "DTLS failed: {0}", reason);
+        state = State.FAILED;
+        events.add(new DtlsEvent.Failed(reason));
+    }
+}
