@@ -1,0 +1,25 @@
+package org.jwebrtc.sdp;
+
+/** {@code cand-type} (RFC 8839 §5.1). */
+public enum CandidateType {
+    HOST("host"), SRFLX("srflx"), PRFLX("prflx"), RELAY("relay");
+
+    private final String token;
+
+    CandidateType(String token) {
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public static CandidateType fromToken(String s) {
+        for (CandidateType t : values()) {
+            if (t.token.equals(s)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

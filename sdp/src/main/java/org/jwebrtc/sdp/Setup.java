@@ -1,0 +1,36 @@
+package org.jwebrtc.sdp;
+
+/** {@code a=setup} (RFC 4145 §4, RFC 8842 §5): which side initiates the DTLS handshake. */
+public enum Setup implements Attribute {
+    ACTIVE("active"), PASSIVE("passive"), ACTPASS("actpass"), HOLDCONN("holdconn");
+
+    private final String token;
+
+    Setup(String token) {
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The role for a token, or null when unknown (internal parse helper). */
+    public static Setup fromToken(String s) {
+        for (Setup v : values()) {
+            if (v.token.equals(s)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String attributeName() {
+        return "setup";
+    }
+
+    @Override
+    public void appendTo(StringBuilder sb) {
+        sb.append("setup:").append(token);
+    }
+}

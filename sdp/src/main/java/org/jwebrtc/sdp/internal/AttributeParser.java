@@ -1,0 +1,337 @@
+package org.jwebrtc.sdp.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jwebrtc.sdp.Attribute;
+import org.jwebrtc.sdp.Connection;
+import org.jwebrtc.sdp.Direction;
+import org.jwebrtc.sdp.Extmap;
+import org.jwebrtc.sdp.Fingerprint;
+import org.jwebrtc.sdp.Fmtp;
+import org.jwebrtc.sdp.Group;
+import org.jwebrtc.sdp.IceOptions;
+import org.jwebrtc.sdp.IcePwd;
+import org.jwebrtc.sdp.IceUfrag;
+import org.jwebrtc.sdp.MaxMessageSize;
+import org.jwebrtc.sdp.Mid;
+import org.jwebrtc.sdp.Msid;
+import org.jwebrtc.sdp.PropertyAttribute;
+import org.jwebrtc.sdp.Rid;
+import org.jwebrtc.sdp.RidDirection;
+import org.jwebrtc.sdp.Rtcp;
+import org.jwebrtc.sdp.RtcpFb;
+import org.jwebrtc.sdp.RtpMap;
+import org.jwebrtc.sdp.SctpPort;
+import org.jwebrtc.sdp.SdpException;
+import org.jwebrtc.sdp.Setup;
+import org.jwebrtc.sdp.Simulcast;
+import org.jwebrtc.sdp.Ssrc;
+import org.jwebrtc.sdp.SsrcGroup;
+import org.jwebrtc.sdp.UnknownAttribute;
+
+/**
+ * Parses the value of one {@code a=} line into its typed variant. Lenient mode keeps an attribute
+ * that breaks its grammar as {@link UnknownAttribute} (browsers skip what they do not grok);
+ * strict mode reports it.
+ */
+final class AttributeParser {
+    private AttributeParser() {}
+
+    // Known names, matched in place by length + regionMatches so no name string is allocated.
+    private static final String[] NAMES = {
+        "candidate", "rtpmap", "fmtp", "rtcp-fb", "extmap", "ssrc", "mid", "ice-ufrag", "ice-pwd",
+        "ice-options", "fingerprint", "setup", "rtcp-mux", "rtcp-rsize", "rtcp", "group", "msid",
+        "ssrc-group", "rid", "simulcast", "sctp-port", "max-message-size", "end-of-candidates",
+        "sendrecv", "sendonly", "recvonly", "inactive", "ice-lite", "extmap-allow-mixed", "bundle-only",
+    };
+
+    static Attribute parse(Cursor c) throws SdpException {
+        int start = c.pos;
+        int colon = c.indexOf(':');
+        int nameEnd = colon < 0 ? c.end : colon;
+        if (nameEnd == start || c.s.charAt(start) == ' ') {
+            throw c.fail("attribute name");
+        }
+        int kind = -1;
+        int len = nameEnd - start;
+        for (int i = 0; i < NAMES.length; i++) {
+            String n = NAMES[i];
+            if (n.length() == len && c.s.regionMatches(start, n, 0, len)) {
+                kind = i;
+                break;
+            }
+        }
+        if (kind >= 0) {
+            c.pos = colon < 0 ? nameEnd : colon + 1;
+            try {
+                return parseKnown(kind, colon >= 0, c);
+            } catch (SdpException e) {
+                if (c.strict) {
+                    throw e;
+                }
+            } catch (IllegalArgumentException e) {
+                if (c.strict) {
+                    throw c.invalid(e);
+                }
+            }
+        } else if (c.strict) {
+            for (int i = start; i < nameEnd; i++) {   // att-field = token (RFC 8866 §9)
+                if (!isTokenChar(c.s.charAt(i))) {
+                    c.pos = i;
+                    throw c.fail("attribute name (token)");
+                }
+            }
+        }
+        return new UnknownAttribute(c.s.substring(start, c.end));
+    }
+
+    private static boolean isTokenChar(char ch) {
+        // token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E
+        return ch == 0x21 || (ch >= 0x23 && ch <= 0x27) || ch == 0x2A || ch == 0x2B || ch == 0x2D || ch == 0x2E
+                || (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5A) || (ch >= 0x5E && ch <= 0x7E);
+    }
+
+    private static Attribute parseKnown(int kind, boolean hasValue, Cursor c) throws SdpException {
+        String name = NAMES[kind];
+        switch (name) {
+            case "sendrecv": return flag(hasValue, c, Direction.SENDRECV);
+            case "sendonly": return flag(hasValue, c, Direction.SENDONLY);
+            case "recvonly": return flag(hasValue, c, Direction.RECVONLY);
+            case "inactive": return flag(hasValue, c, Direction.INACTIVE);
+            case "rtcp-mux": return flag(hasValue, c, PropertyAttribute.RTCP_MUX);
+            case "rtcp-rsize": return flag(hasValue, c, PropertyAttribute.RTCP_RSIZE);
+            case "ice-lite": return flag(hasValue, c, PropertyAttribute.ICE_LITE);
+            case "extmap-allow-mixed": return flag(hasValue, c, PropertyAttribute.EXTMAP_ALLOW_MIXED);
+            case "end-of-candidates": return flag(hasValue, c, PropertyAttribute.END_OF_CANDIDATES);
+            case "bundle-only": return flag(hasValue, c, PropertyAttribute.BUNDLE_ONLY);
+            default:
+                break;
+        }
+        if (!hasValue) {
+            throw c.fail("':' and a value");
+        }
+        Attribute a;
+        switch (name) {
+            case "candidate":
+                return CandidateParser.parse(c);
+            case "rtpmap": {
+                int pt = c.uint(127, "payload type (0-127)");
+                c.space();
+                String enc = c.wordUntil('/', "encoding name");
+                c.expect('/');
+                int clock = c.uint(Integer.MAX_VALUE, "clock rate");
+                OptionalInt ch = OptionalInt.empty();
+                if (c.tryChar('/')) {
+                    ch = OptionalInt.of(c.uint(Integer.MAX_VALUE, "encoding parameters (channels)"));
+                }
+                c.end();
+                a = new RtpMap(pt, enc, clock, ch);
+                break;
+            }
+            case "fmtp": {
+                int pt = c.uint(127, "payload type (0-127)");
+                c.space();
+                a = new Fmtp(pt, c.rest("format parameters"));
+                break;
+            }
+            case "rtcp-fb": {
+                int pt = c.tryChar('*') ? RtcpFb.WILDCARD : c.uint(127, "payload type (0-127) or '*'");
+                c.space();
+                String type = c.word("feedback type");
+                Optional<String> param = c.trySpace() ? Optional.of(c.rest("feedback parameter")) : Optional.empty();
+                a = new RtcpFb(pt, type, param);
+                break;
+            }
+            case "extmap": {
+                int id = c.uint(255, "extension id (1-255)");
+                if (id == 0) {
+                    throw c.fail("extension id (1-255)");
+                }
+                Optional<Direction> dir = Optional.empty();
+                if (c.tryChar('/')) {
+                    Direction d = Direction.fromToken(c.word("direction"));
+                    if (d == null) {
+                        throw c.fail("direction sendrecv, sendonly, recvonly or inactive");
+                    }
+                    dir = Optional.of(d);
+                }
+                c.space();
+                String uri = c.word("extension URI");
+                Optional<String> ext = c.trySpace() ? Optional.of(c.rest("extension attributes")) : Optional.empty();
+                a = new Extmap(id, dir, uri, ext);
+                break;
+            }
+            case "ssrc": {
+                long ssrc = c.ulong(0xFFFF_FFFFL, "ssrc-id (32-bit)");
+                c.space();
+                String attr = c.wordUntil(':', "source attribute name");
+                Optional<String> value = Optional.empty();
+                if (c.tryChar(':')) {
+                    value = Optional.of(c.pos < c.end ? c.rest("value") : "");
+                }
+                c.end();
+                a = new Ssrc(ssrc, attr, value);
+                break;
+            }
+            case "mid":
+                a = new Mid(c.word("identification-tag"));
+                c.end();
+                break;
+            case "ice-ufrag":
+                a = new IceUfrag(c.word("ice-ufrag"));
+                c.end();
+                break;
+            case "ice-pwd":
+                a = new IcePwd(c.word("ice-pwd"));
+                c.end();
+                break;
+            case "ice-options": {
+                List<String> opts = new ArrayList<>(2);
+                opts.add(c.word("ice-option-tag"));
+                while (c.trySpace()) {
+                    opts.add(c.word("ice-option-tag"));
+                }
+                c.end();
+                a = new IceOptions(opts);
+                break;
+            }
+            case "fingerprint": {
+                String hash = c.word("hash function");
+                c.space();
+                a = new Fingerprint(hash, c.word("fingerprint"));
+                c.end();
+                break;
+            }
+            case "setup": {
+                Setup s = Setup.fromToken(c.word("setup role"));
+                if (s == null) {
+                    throw c.fail("setup role active, passive, actpass or holdconn");
+                }
+                c.end();
+                return s;
+            }
+            case "rtcp": {
+                int port = c.uint(65535, "port");
+                Optional<Connection> addr = Optional.empty();
+                if (c.trySpace()) {
+                    String nt = c.word("nettype");
+                    c.space();
+                    String at = c.word("addrtype");
+                    c.space();
+                    addr = Optional.of(new Connection(nt, at, c.word("connection-address")));
+                }
+                c.end();
+                a = new Rtcp(port, addr);
+                break;
+            }
+            case "group": {
+                String sem = c.word("semantics");
+                List<String> mids = new ArrayList<>(4);
+                while (c.trySpace()) {
+                    mids.add(c.word("identification-tag"));
+                }
+                c.end();
+                a = new Group(sem, mids);
+                break;
+            }
+            case "msid": {
+                String stream = c.word("msid-id");
+                Optional<String> track = c.trySpace() ? Optional.of(c.word("msid-appdata")) : Optional.empty();
+                c.end();
+                a = new Msid(stream, track);
+                break;
+            }
+            case "ssrc-group": {
+                String sem = c.word("semantics");
+                List<Long> ssrcs = new ArrayList<>(2);
+                while (c.trySpace()) {
+                    ssrcs.add(c.ulong(0xFFFF_FFFFL, "ssrc-id (32-bit)"));
+                }
+                c.end();
+                a = new SsrcGroup(sem, ssrcs);
+                break;
+            }
+            case "rid": {
+                String id = c.word("rid-id");
+                c.space();
+                RidDirection dir = ridDirection(c);
+                Optional<String> params = c.trySpace() ? Optional.of(c.word("rid parameters")) : Optional.empty();
+                c.end();
+                a = new Rid(id, dir, params);
+                break;
+            }
+            case "simulcast":
+                a = simulcast(c);
+                break;
+            case "sctp-port":
+                a = new SctpPort(c.uint(65535, "port"));
+                c.end();
+                break;
+            case "max-message-size":
+                a = new MaxMessageSize(c.ulong(Long.MAX_VALUE, "max-message-size"));
+                c.end();
+                break;
+            default:
+                throw new AssertionError("known attribute without a parser: " + name);
+        }
+        return a;
+    }
+
+    private static Attribute flag(boolean hasValue, Cursor c, Attribute value) throws SdpException {
+        if (hasValue) {
+            c.pos--;
+            throw c.fail("end of line (property attribute has no value)");
+        }
+        return value;
+    }
+
+    private static RidDirection ridDirection(Cursor c) throws SdpException {
+        if (c.tryWord("send")) {
+            return RidDirection.SEND;
+        }
+        if (c.tryWord("recv")) {
+            return RidDirection.RECV;
+        }
+        throw c.fail("\"send\" or \"recv\"");
+    }
+
+    /** RFC 8853 §5.1: sc-value = (sc-send [SP sc-recv]) / (sc-recv [SP sc-send]). */
+    private static Simulcast simulcast(Cursor c) throws SdpException {
+        List<Simulcast.Streams> dirs = new ArrayList<>(2);
+        do {
+            RidDirection d = ridDirection(c);
+            c.space();
+            List<List<Simulcast.Id>> streams = new ArrayList<>(4);
+            List<Simulcast.Id> alt = new ArrayList<>(2);
+            while (true) {
+                boolean paused = c.tryChar('~');
+                int start = c.pos;
+                while (c.pos < c.end) {
+                    char ch = c.s.charAt(c.pos);
+                    if (ch == ' ' || ch == ';' || ch == ',') {
+                        break;
+                    }
+                    c.pos++;
+                }
+                if (c.pos == start) {
+                    throw c.fail("rid-id");
+                }
+                alt.add(new Simulcast.Id(c.s.substring(start, c.pos), paused));
+                if (c.tryChar(',')) {
+                    continue;
+                }
+                streams.add(alt);
+                if (c.tryChar(';')) {
+                    alt = new ArrayList<>(2);
+                    continue;
+                }
+                break;
+            }
+            dirs.add(new Simulcast.Streams(d, streams));
+        } while (dirs.size() < 2 && c.trySpace());
+        c.end();
+        return new Simulcast(dirs);
+    }
+}
