@@ -1,3 +1,4 @@
+/** Sans-IO SCTP association (RFC 9260 over DTLS, RFC 8261) and DCEP (RFC 8832). JDK only. */
 module org.jwebrtc.sctp {
-    // exports org.jwebrtc.sctp; (added with the first public type)
+    exports org.jwebrtc.sctp;
 }
