@@ -1,4 +1,4 @@
 module org.jwebrtc.ice {
     requires transitive org.jwebrtc.stun;
-    // exports org.jwebrtc.ice; (added with the first public type)
+    exports org.jwebrtc.ice;
 }
