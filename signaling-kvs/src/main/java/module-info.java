@@ -15,4 +15,5 @@ module org.jwebrtc.signaling.kvs {
     requires io.netty.common;
     exports org.jwebrtc.signaling.kvs;
     exports org.jwebrtc.signaling.kvs.auth;
+    exports org.jwebrtc.signaling.kvs.server;
 }

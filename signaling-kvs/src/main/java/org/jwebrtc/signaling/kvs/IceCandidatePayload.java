@@ -1,6 +1,7 @@
 package org.jwebrtc.signaling.kvs;
 
 import java.util.Map;
+import org.jwebrtc.signaling.kvs.internal.JsonText;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;

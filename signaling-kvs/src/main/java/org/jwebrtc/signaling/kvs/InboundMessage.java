@@ -3,6 +3,7 @@ package org.jwebrtc.signaling.kvs;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.jwebrtc.signaling.kvs.internal.JsonText;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;

@@ -1,4 +1,6 @@
-package org.jwebrtc.signaling.kvs;
+package org.jwebrtc.signaling.kvs.internal;
+
+import org.jwebrtc.signaling.kvs.SignalingException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,10 +11,10 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /** JSON through the AWS SDK's own json-utils (already on the class path), so the module adds no JSON library. */
-final class JsonText {
+public final class JsonText {
     private JsonText() {}
 
-    static Map<String, JsonNode> object(String text, String what) throws SignalingException {
+    public static Map<String, JsonNode> object(String text, String what) throws SignalingException {
         JsonNode node;
         try {
             node = JsonNode.parser().parse(text);
@@ -29,7 +31,7 @@ final class JsonText {
      * A string field matched case-insensitively (the C SDK sends PascalCase keys); empty strings count as absent
      * (PROTOCOL.md §4).
      */
-    static Optional<String> string(Map<String, JsonNode> obj, String key) throws SignalingException {
+    public static Optional<String> string(Map<String, JsonNode> obj, String key) throws SignalingException {
         for (Map.Entry<String, JsonNode> e : obj.entrySet()) {
             if (e.getKey().toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
                 JsonNode v = e.getValue();
@@ -46,7 +48,7 @@ final class JsonText {
         return Optional.empty();
     }
 
-    static Optional<Map<String, JsonNode>> child(Map<String, JsonNode> obj, String key) {
+    public static Optional<Map<String, JsonNode>> child(Map<String, JsonNode> obj, String key) {
         for (Map.Entry<String, JsonNode> e : obj.entrySet()) {
             if (e.getKey().equalsIgnoreCase(key) && e.getValue().isObject()) {
                 return Optional.of(e.getValue().asObject());
@@ -56,7 +58,7 @@ final class JsonText {
     }
 
     /** Writes a flat object of string, number and boolean values, skipping nulls, in insertion order. */
-    static String write(Map<String, ?> fields) {
+    public static String write(Map<String, ?> fields) {
         try (JsonWriter w = JsonWriter.create()) {
             writeObject(w, fields);
             return new String(w.getBytes(), StandardCharsets.UTF_8);
@@ -87,6 +89,8 @@ final class JsonText {
             w.writeValue(l.longValue());
         } else if (v instanceof Boolean b) {
             w.writeValue(b.booleanValue());
+        } else if (v instanceof RawNumber n) {
+            w.writeNumber(n.text());
         } else if (v instanceof Map<?, ?> m) {
             writeObject(w, (Map<String, ?>) m);
         } else if (v instanceof Iterable<?> it) {
@@ -100,7 +104,12 @@ final class JsonText {
         }
     }
 
-    static Map<String, Object> fields() {
+    /** A number written exactly as given (e.g. epoch seconds with a fraction). */
+    public interface RawNumber {
+        String text();
+    }
+
+    public static Map<String, Object> fields() {
         return new LinkedHashMap<>();
     }
 }

@@ -1,0 +1,10 @@
+package org.jwebrtc.signaling.kvs.server;
+
+import java.util.List;
+
+/** One entry of GetIceServerConfig's IceServerList: TURN URIs and credentials valid for {@code ttlSeconds}. */
+public record IceServer(List<String> uris, String username, String password, int ttlSeconds) {
+    public IceServer {
+        uris = List.copyOf(uris);
+    }
+}
