@@ -51,8 +51,10 @@ public final class CandidateParser {
             throw c.fail("foundation of at most 32 characters");
         }
         c.space();
+        int componentAt = c.pos;
         int component = c.uint(256, "component-id (1-256)");
         if (component == 0) {
+            c.pos = componentAt;
             throw c.fail("component-id (1-256)");
         }
         c.space();

@@ -170,7 +170,7 @@ public final class SdpParser {
             return;
         }
         String order = m == null ? SESSION_ORDER : MEDIA_ORDER;
-        int r = order.indexOf(type);
+        int r = order.indexOf(type == 'r' ? 't' : type);   // r= repeats belong to their t=
         if (r < 0) {
             unknownLine(type);
             return;
