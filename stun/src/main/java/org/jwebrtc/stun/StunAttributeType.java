@@ -52,6 +52,23 @@ public final class StunAttributeType {
         return type < 0x8000;
     }
 
+    /**
+     * True for the types this module decodes into records (RFC 8489 and ICE); everything else,
+     * TURN included, is a {@link RawAttribute} and "unknown" to a plain STUN agent.
+     */
+    public static boolean isDecoded(int type) {
+        switch (type) {
+            case MAPPED_ADDRESS: case USERNAME: case MESSAGE_INTEGRITY: case ERROR_CODE:
+            case UNKNOWN_ATTRIBUTES: case REALM: case NONCE: case MESSAGE_INTEGRITY_SHA256:
+            case PASSWORD_ALGORITHM: case USERHASH: case XOR_MAPPED_ADDRESS: case PASSWORD_ALGORITHMS:
+            case ALTERNATE_DOMAIN: case SOFTWARE: case ALTERNATE_SERVER: case FINGERPRINT:
+            case PRIORITY: case USE_CANDIDATE: case ICE_CONTROLLED: case ICE_CONTROLLING:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public static String name(int type) {
         switch (type) {
             case MAPPED_ADDRESS: return "MAPPED-ADDRESS";

@@ -97,6 +97,7 @@ public final class StunView {
                 keep = false; // RFC 8489 §14.5, §14.6: ignore what follows the integrity attribute
             }
             if (keep) {
+                checkRequiredValue(buf, type, p + 4, alen);
                 add(type, p + 4, alen);
             }
             p += 4 + Bytes.padded(alen);
@@ -111,6 +112,40 @@ public final class StunView {
         this.off = off;
         this.len = len;
         return this;
+    }
+
+    /**
+     * Cheap shape checks for comprehension-required attributes with a fixed layout, so that a
+     * view (which decodes lazily) rejects the same malformed required attributes
+     * {@link StunMessage#parse} does. Text attributes are checked for UTF-8 only when decoded.
+     */
+    private static void checkRequiredValue(byte[] buf, int type, int v, int len) throws StunException {
+        int expected;
+        switch (type) {
+            case StunAttributeType.PRIORITY: expected = 4; break;
+            case StunAttributeType.USE_CANDIDATE: expected = 0; break;
+            case StunAttributeType.USERHASH: expected = Userhash.LENGTH; break;
+            case StunAttributeType.MAPPED_ADDRESS:
+            case StunAttributeType.XOR_MAPPED_ADDRESS: {
+                int family = len >= 2 ? buf[v + 1] : 0;
+                expected = family == 1 ? 8 : family == 2 ? 20 : -1;
+                break;
+            }
+            case StunAttributeType.UNKNOWN_ATTRIBUTES:
+                expected = len & ~1;
+                break;
+            case StunAttributeType.ERROR_CODE: {
+                int cls = len >= 4 ? buf[v + 2] & 7 : 0;
+                int number = len >= 4 ? buf[v + 3] & 0xFF : 0;
+                expected = cls >= 3 && cls <= 6 && number <= 99 ? len : -1;
+                break;
+            }
+            default:
+                return;
+        }
+        if (len != expected) {
+            throw new StunException(StunAttributeType.name(type) + " value of length " + len + " is malformed", v - 2);
+        }
     }
 
     private void add(int type, int valueOff, int valueLen) {
