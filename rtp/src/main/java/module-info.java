@@ -2,5 +2,5 @@
 module org.jwebrtc.rtp {
     exports org.jwebrtc.rtp;
     exports org.jwebrtc.rtp.rtcp;
-    // exports org.jwebrtc.rtp.codec; (added with its first type)
+    exports org.jwebrtc.rtp.codec;
 }
