@@ -9,7 +9,6 @@ import java.util.List;
 import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.CandidatePair;
 import org.jwebrtc.ice.CandidatePairState;
-import org.jwebrtc.ice.CandidateType;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.ice.PairPriority;
 
@@ -171,10 +170,12 @@ public final class CheckList {
      * Waiting or In-Progress. Returns null when there is nothing to check.
      */
     public CheckPair next() {
-        CheckPair t = triggeredQueue.pollFirst();
-        if (t != null) {
+        CheckPair t;
+        while ((t = triggeredQueue.pollFirst()) != null) {
             t.triggered = false;
-            return t;
+            if (t.state() != CandidatePairState.SUCCEEDED) {
+                return t; // a pair that succeeded meanwhile needs no new check (RFC 8445 §7.3.1.4)
+            }
         }
         CheckPair waiting = highestWaiting();
         if (waiting == null && unfreeze()) {
@@ -185,11 +186,29 @@ public final class CheckList {
 
     /** True when {@link #next()} would return a pair. Allocates nothing. */
     public boolean hasWork() {
+        for (CheckPair t : triggeredQueue) {
+            if (t.state() != CandidatePairState.SUCCEEDED) {
+                return true;
+            }
+        }
+        for (CheckPair p : pairs) {
+            if (p.state() == CandidatePairState.WAITING
+                    || p.state() == CandidatePairState.FROZEN && !foundationActive(p.foundation())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True while some pair may still be checked: Waiting, Frozen or In-Progress, or queued. */
+    public boolean hasPending() {
         if (!triggeredQueue.isEmpty()) {
             return true;
         }
         for (CheckPair p : pairs) {
-            if (p.state() == CandidatePairState.WAITING || p.state() == CandidatePairState.FROZEN) {
+            CandidatePairState s = p.state();
+            if (s == CandidatePairState.WAITING || s == CandidatePairState.FROZEN
+                    || s == CandidatePairState.IN_PROGRESS) {
                 return true;
             }
         }
@@ -271,10 +290,5 @@ public final class CheckList {
                 p.replaceRemote(signalled);
             }
         }
-    }
-
-    /** True when the pair's local candidate was a reflexive one replaced by its base. */
-    static boolean isReflexive(Candidate c) {
-        return c.type() == CandidateType.SERVER_REFLEXIVE || c.type() == CandidateType.PEER_REFLEXIVE;
     }
 }

@@ -1,0 +1,1025 @@
+package org.jwebrtc.ice;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.jwebrtc.ice.internal.CheckList;
+import org.jwebrtc.ice.internal.CheckPair;
+import org.jwebrtc.ice.internal.IceMessages;
+import org.jwebrtc.ice.internal.Transaction;
+import org.jwebrtc.stun.ErrorCode;
+import org.jwebrtc.stun.StunAttributeType;
+import org.jwebrtc.stun.StunClass;
+import org.jwebrtc.stun.StunException;
+import org.jwebrtc.stun.StunMessage;
+import org.jwebrtc.stun.StunMethod;
+import org.jwebrtc.stun.StunView;
+import org.jwebrtc.stun.TransactionId;
+import org.jwebrtc.stun.XorMappedAddress;
+
+/**
+ * Full ICE agent (RFC 8445) for one component of one data stream, with trickle (RFC 8838) and consent freshness
+ * (RFC 7675). Sans-IO: candidates are gathered by the caller, datagrams and time are fed in, datagrams, events and
+ * the next deadline are polled out. After any mutation, drain {@link #pollTransmit()} and {@link #pollEvent()} until
+ * null, then call {@link #handleTimeout(long)} at {@link #pollTimeout()}.
+ *
+ * <p>Not thread-safe: owned by exactly one thread.
+ */
+public final class IceAgent {
+    private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
+
+    private final IceConfig config;
+    private final IceCredentials localCredentials;
+    private final RandomGenerator random;
+    private final long tieBreaker;
+    private final byte[] localKey;
+    private final byte[] localUfragColon;
+    private IceRole role;
+    private IceCredentials remoteCredentials;
+    private byte[] remoteKey;
+    private byte[] checkUsername;
+    private HostnameResolver resolver = h -> Optional.empty();
+
+    private final List<Candidate> localCandidates = new ArrayList<>();
+    private final List<Candidate> remoteCandidates = new ArrayList<>();
+    private final List<Candidate> unresolvedRemote = new ArrayList<>();
+    private final CheckList checklist;
+    private final List<CheckPair> validList = new ArrayList<>();
+    private final List<Transaction> transactions = new ArrayList<>();
+    private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
+    private final ArrayDeque<IceEvent> events = new ArrayDeque<>();
+    private final IceMessages messages = new IceMessages();
+    private final StunView view = new StunView();
+
+    private IceConnectionState state = IceConnectionState.NEW;
+    private boolean remoteEndOfCandidates;
+    private long now;
+    private boolean checkSent;
+    private long nextCheckAt;
+    private boolean hasValid;
+    private long firstValidAt;
+    private CheckPair pendingNomination;
+    private CheckPair nominating;
+    private CheckPair selected;
+    private long lastConsentAt;
+    private long nextConsentAt;
+    private long lastSentOnSelected;
+    private int prflxCounter;
+
+    private long notStun;
+    private long malformed;
+    private long badFingerprint;
+    private long badIntegrity;
+    private long unknownUsername;
+    private long badRequests;
+    private long unmatchedResponses;
+    private long ignored;
+    private long accepted;
+    private long roleConflicts;
+    private long checksSent;
+    private long retransmissions;
+    private long consentChecksSent;
+    private long keepalivesSent;
+
+    /**
+     * @param config configuration (role, timers)
+     * @param local  our ufrag and password, also signalled to the peer
+     * @param random source of transaction IDs, the tie-breaker and consent jitter (seed it in tests)
+     */
+    public IceAgent(IceConfig config, IceCredentials local, RandomGenerator random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.localCredentials = Objects.requireNonNull(local, "local");
+        this.random = Objects.requireNonNull(random, "random");
+        this.role = config.role();
+        this.tieBreaker = random.nextLong();
+        this.localKey = local.pwd().getBytes(StandardCharsets.UTF_8);
+        this.localUfragColon = (local.ufrag() + ":").getBytes(StandardCharsets.UTF_8);
+        this.checklist = new CheckList(config.maxPairs());
+    }
+
+    // ------------------------------------------------------------------ configuration and candidates
+
+    public IceCredentials localCredentials() {
+        return localCredentials;
+    }
+
+    public IceRole role() {
+        return role;
+    }
+
+    /** Our ICE-CONTROLLING/ICE-CONTROLLED tie-breaker (RFC 8445 §7.1.3). */
+    public long tieBreaker() {
+        return tieBreaker;
+    }
+
+    public IceConnectionState state() {
+        return state;
+    }
+
+    /**
+     * The peer's ufrag and password (from SDP). Checks start once they and a pair exist; requests that arrive
+     * earlier are answered and their triggered checks wait (RFC 8445 §7.3). ICE restart (new credentials) needs a
+     * new agent.
+     */
+    public void setRemoteCredentials(IceCredentials remote) {
+        Objects.requireNonNull(remote, "remote");
+        if (remoteCredentials != null && !remoteCredentials.equals(remote)) {
+            throw new IllegalStateException("remote credentials changed: ICE restart needs a new IceAgent");
+        }
+        remoteCredentials = remote;
+        remoteKey = remote.pwd().getBytes(StandardCharsets.UTF_8);
+        checkUsername = (remote.ufrag() + ":" + localCredentials.ufrag()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Resolver consulted when an unresolved (mDNS) remote candidate is added. */
+    public void setHostnameResolver(HostnameResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /**
+     * Adds a host, server-reflexive or relayed candidate the caller gathered (and signalled). Candidates of another
+     * component are rejected. Pairs form with every known remote candidate (RFC 8838 §10).
+     */
+    public void addLocalCandidate(Candidate c) {
+        Objects.requireNonNull(c, "candidate");
+        if (c.type() == CandidateType.PEER_REFLEXIVE) {
+            throw new IllegalArgumentException("peer-reflexive candidates are discovered by the agent");
+        }
+        if (c.componentId() != config.componentId()) {
+            throw new IllegalArgumentException("candidate for component " + c.componentId() + ", agent serves "
+                    + config.componentId());
+        }
+        if (c.isUnresolved()) {
+            throw new IllegalArgumentException("local candidate must be resolved");
+        }
+        for (Candidate l : localCandidates) {
+            if (l.type() == c.type() && l.address().equals(c.address()) && l.base().equals(c.base())) {
+                return;
+            }
+        }
+        localCandidates.add(c);
+        if (state.compareTo(IceConnectionState.CONNECTED) >= 0) {
+            return; // RFC 8838 §13: nothing new is checked after nomination
+        }
+        for (Candidate r : remoteCandidates) {
+            formPair(c, r);
+        }
+    }
+
+    /**
+     * Adds a candidate signalled by the peer, at any time (trickle, RFC 8838 §11). An unresolved address (mDNS
+     * {@code .local} name) is kept aside until {@link #resolveRemoteHostname} or the {@link HostnameResolver}
+     * supplies an address; meanwhile the peer can still be reached through the peer-reflexive candidate its checks
+     * reveal. A candidate for another component is ignored.
+     */
+    public void addRemoteCandidate(Candidate c) {
+        Objects.requireNonNull(c, "candidate");
+        if (c.componentId() != config.componentId() || state == IceConnectionState.CLOSED) {
+            return;
+        }
+        if (c.isUnresolved()) {
+            Optional<InetAddress> known = resolver.resolve(c.address().getHostString());
+            if (known.isEmpty()) {
+                unresolvedRemote.add(c);
+                return;
+            }
+            c = c.withResolvedAddress(known.get());
+        }
+        Candidate existing = findRemote(c.address());
+        if (existing != null) {
+            if (existing.type() == CandidateType.PEER_REFLEXIVE && c.type() != CandidateType.PEER_REFLEXIVE) {
+                // RFC 8838 §11 step 4.A: keep the pairs (and their priority), now naming the signalled candidate.
+                remoteCandidates.set(remoteCandidates.indexOf(existing), c);
+                checklist.replaceRemote(existing, c);
+                for (CheckPair v : validList) {
+                    if (v.remote() == existing) {
+                        v.replaceRemote(c);
+                    }
+                }
+            }
+            return;
+        }
+        remoteCandidates.add(c);
+        if (state.compareTo(IceConnectionState.CONNECTED) >= 0) {
+            return;
+        }
+        for (Candidate l : localCandidates) {
+            formPair(l, c);
+        }
+    }
+
+    /** Resolves the unresolved remote candidates named {@code hostname} (e.g. after an mDNS query). */
+    public void resolveRemoteHostname(String hostname, InetAddress address) {
+        List<Candidate> resolved = new ArrayList<>();
+        unresolvedRemote.removeIf(c -> {
+            if (c.address().getHostString().equalsIgnoreCase(hostname)) {
+                resolved.add(c.withResolvedAddress(address));
+                return true;
+            }
+            return false;
+        });
+        resolved.forEach(this::addRemoteCandidate);
+    }
+
+    /** Remote candidates waiting for a host name resolution. */
+    public List<Candidate> unresolvedRemoteCandidates() {
+        return List.copyOf(unresolvedRemote);
+    }
+
+    /**
+     * The peer signalled end-of-candidates (RFC 8838 §14): from now on, all pairs failing means ICE failed.
+     */
+    public void endOfRemoteCandidates() {
+        remoteEndOfCandidates = true;
+        updateState();
+    }
+
+    public List<Candidate> localCandidates() {
+        return List.copyOf(localCandidates);
+    }
+
+    /** Resolved remote candidates, signalled and peer-reflexive. */
+    public List<Candidate> remoteCandidates() {
+        return List.copyOf(remoteCandidates);
+    }
+
+    /** Snapshot of the checklist in priority order with each pair's state (diagnostics, tests). */
+    public List<Entry> checklist() {
+        List<Entry> out = new ArrayList<>();
+        for (CheckPair p : checklist.pairs()) {
+            out.add(new Entry(p.snapshot(), p.state(), p.nominated));
+        }
+        return out;
+    }
+
+    /** One checklist line: pair, state, nominated flag. */
+    public record Entry(CandidatePair pair, CandidatePairState state, boolean nominated) {
+    }
+
+    /** Valid pairs (RFC 8445 §7.2.5.3.2), highest priority first. */
+    public List<CandidatePair> validPairs() {
+        return validList.stream().map(CheckPair::snapshot).toList();
+    }
+
+    public Optional<CandidatePair> selectedPair() {
+        return selected == null ? Optional.empty() : Optional.of(selected.snapshot());
+    }
+
+    /** True when application data may be sent: a pair is selected and consent holds (RFC 7675 §5.1). */
+    public boolean canSend() {
+        return selected != null && (state == IceConnectionState.CONNECTED || state == IceConnectionState.COMPLETED
+                || state == IceConnectionState.DISCONNECTED);
+    }
+
+    /**
+     * Wraps application data (DTLS, SRTP, ...) for the selected pair: from the local candidate's base to the remote
+     * address. Empty when nothing is selected or consent is lost. Counts as traffic for keepalives (RFC 8445 §11).
+     */
+    public Optional<Transmit> send(long nowNanos, byte[] data) {
+        if (!canSend()) {
+            return Optional.empty();
+        }
+        advance(nowNanos);
+        lastSentOnSelected = now;
+        return Optional.of(new Transmit(selected.localBase(), selected.remoteAddress(), data));
+    }
+
+    /** RFC 7983 demultiplexing: true when the datagram is STUN (and so is for {@link #handleInput}). */
+    public static boolean isStun(byte[] buf, int off, int len) {
+        return StunMessage.isStun(buf, off, len);
+    }
+
+    public IceStats stats() {
+        return new IceStats(notStun, malformed, badFingerprint, badIntegrity, unknownUsername, badRequests,
+                unmatchedResponses, ignored, accepted, roleConflicts, checksSent, retransmissions, consentChecksSent,
+                keepalivesSent);
+    }
+
+    /** Stops everything: state {@link IceConnectionState#CLOSED}, nothing more is sent. */
+    public void close() {
+        if (state == IceConnectionState.CLOSED) {
+            return;
+        }
+        transactions.clear();
+        transmits.clear();
+        setState(IceConnectionState.CLOSED);
+    }
+
+    // ------------------------------------------------------------------ sans-IO surface
+
+    /**
+     * Feeds a datagram that arrived at the local socket {@code local} (a relayed candidate's address for data that
+     * came through TURN) from {@code remote}. Never throws on bad input: drops and counts it.
+     *
+     * @return false when the datagram is not STUN (not for ICE: hand it to DTLS/SRTP), true otherwise
+     */
+    public boolean handleInput(long nowNanos, InetSocketAddress local, InetSocketAddress remote, byte[] buf, int off,
+                               int len) {
+        if (!StunMessage.isStun(buf, off, len)) {
+            notStun++;
+            return false;
+        }
+        advance(nowNanos);
+        if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
+            ignored++;
+            return true;
+        }
+        try {
+            view.wrap(buf, off, len);
+        } catch (StunException e) {
+            if (fingerprintMismatch(buf, off, len)) {
+                badFingerprint++;
+            } else {
+                malformed++;
+            }
+            return true;
+        }
+        if (view.method() != StunMethod.BINDING) {
+            ignored++;
+            return true;
+        }
+        try {
+            StunClass cls = view.messageClass();
+            if (cls == StunClass.REQUEST) {
+                onRequest(local, remote, buf, off);
+            } else if (cls == StunClass.INDICATION) {
+                ignored++; // peer keepalive (RFC 8445 §11): nothing to do
+            } else {
+                onResponse(local, remote);
+            }
+        } catch (StunException e) {
+            malformed++;
+        }
+        decideNomination();
+        updateState();
+        return true;
+    }
+
+    /** Runs timers due at {@code nowNanos}: paced checks, retransmissions, nomination, consent, keepalives. */
+    public void handleTimeout(long nowNanos) {
+        advance(nowNanos);
+        if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
+            return;
+        }
+        retransmit();
+        if (remoteCredentials != null && (!checkSent || due(nextCheckAt))) {
+            CheckPair p = pendingNomination;
+            if (p != null) {
+                pendingNomination = null;
+                nominating = p;
+                sendCheck(p, true);
+            } else if ((p = checklist.next()) != null) {
+                sendCheck(p, false);
+            }
+        }
+        decideNomination();
+        maintainSelected();
+        updateState();
+    }
+
+    /** Next datagram to send, or null. */
+    public Transmit pollTransmit() {
+        return transmits.pollFirst();
+    }
+
+    /** Next event, or null. */
+    public IceEvent pollEvent() {
+        return events.pollFirst();
+    }
+
+    /** Absolute time (nanos) at which {@link #handleTimeout} should run; {@link Long#MAX_VALUE} for none. */
+    public long pollTimeout() {
+        if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
+            return Long.MAX_VALUE;
+        }
+        long t = Long.MAX_VALUE;
+        boolean any = false;
+        for (Transaction tx : transactions) {
+            t = any ? earlier(t, tx.deadline) : tx.deadline;
+            any = true;
+        }
+        if (remoteCredentials != null && (pendingNomination != null || checklist.hasWork())) {
+            long c = checkSent ? nextCheckAt : now;
+            t = any ? earlier(t, c) : c;
+            any = true;
+        }
+        if (awaitingNomination()) {
+            long n = firstValidAt + config.nominationDelay().toNanos();
+            t = any ? earlier(t, n) : n;
+            any = true;
+        }
+        if (selected != null && canSend()) {
+            long k = lastSentOnSelected + config.keepaliveInterval().toNanos();
+            t = any ? earlier(t, k) : k;
+            any = true;
+            if (config.consentFreshness()) {
+                t = earlier(t, nextConsentAt);
+                t = earlier(t, lastConsentAt + config.consentTimeout().toNanos());
+                if (state != IceConnectionState.DISCONNECTED) {
+                    t = earlier(t, lastConsentAt + config.disconnectedTimeout().toNanos());
+                }
+            }
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ requests (RFC 8445 §7.3)
+
+    private void onRequest(InetSocketAddress local, InetSocketAddress source, byte[] buf, int off) {
+        // FINGERPRINT is mandatory on ICE checks (RFC 8445 §7.1, §7.3): without it, the packet might not be STUN.
+        if (!view.hasFingerprint()) {
+            badFingerprint++;
+            return;
+        }
+        int u = view.indexOf(StunAttributeType.USERNAME);
+        if (u < 0 || view.integrityAlgorithm() == null) {
+            badRequests++; // RFC 8489 §9.1.3: missing USERNAME or MESSAGE-INTEGRITY → 400
+            send(local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
+            return;
+        }
+        if (!usernameStartsWithOurUfrag(u)) {
+            unknownUsername++; // RFC 8489 §9.1.3: unknown username → 401
+            send(local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
+            return;
+        }
+        if (!view.verifyIntegrity(localKey)) {
+            badIntegrity++; // RFC 8489 §9.1.3: bad MESSAGE-INTEGRITY → 401; nothing else happens
+            send(local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
+            return;
+        }
+        long priority = view.priority();
+        int ctl = view.indexOf(StunAttributeType.ICE_CONTROLLING);
+        int ctd = view.indexOf(StunAttributeType.ICE_CONTROLLED);
+        if (priority <= 0 || ctl >= 0 && view.valueLength(ctl) != 8 || ctd >= 0 && view.valueLength(ctd) != 8) {
+            badRequests++; // RFC 8445 §7.1.1: PRIORITY is required
+            send(local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
+            return;
+        }
+        accepted++;
+        // RFC 8445 §7.3.1.1: role conflict.
+        if (role == IceRole.CONTROLLING && ctl >= 0) {
+            roleConflicts++;
+            if (Long.compareUnsigned(tieBreaker, view.valueU64(ctl)) >= 0) {
+                send(local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
+                return;
+            }
+            switchRole(IceRole.CONTROLLED);
+        } else if (role == IceRole.CONTROLLED && ctd >= 0) {
+            roleConflicts++;
+            if (Long.compareUnsigned(tieBreaker, view.valueU64(ctd)) >= 0) {
+                switchRole(IceRole.CONTROLLING);
+            } else {
+                send(local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
+                return;
+            }
+        }
+        boolean useCandidate = view.has(StunAttributeType.USE_CANDIDATE);
+        send(local, source, messages.success(buf, off, source, localKey)); // RFC 8445 §7.3.1.2
+        if (state == IceConnectionState.NEW) {
+            setState(IceConnectionState.CHECKING);
+        }
+        Candidate localCandidate = localBaseCandidate(local);
+        if (localCandidate == null || !sameFamily(local, source)) {
+            return; // arrived at a socket we were not told about: answered, but nothing to pair
+        }
+        Candidate remoteCandidate = findRemote(source);
+        if (remoteCandidate == null) {
+            // RFC 8445 §7.3.1.3: a peer-reflexive remote candidate, priority from PRIORITY.
+            remoteCandidate = Candidate.remote(CandidateType.PEER_REFLEXIVE, "prflx" + (++prflxCounter),
+                    config.componentId(), Math.min(priority, CandidatePriority.MAX), source, Optional.empty());
+            remoteCandidates.add(remoteCandidate);
+        }
+        CheckPair pair = triggerCheck(localCandidate, remoteCandidate);
+        // RFC 8445 §7.3.1.5: the controlled agent accepts nominations (regular or aggressive).
+        if (useCandidate && role == IceRole.CONTROLLED && pair != null) {
+            if (pair.state() == CandidatePairState.SUCCEEDED && pair.validPair != null) {
+                nominate(pair.validPair);
+            } else {
+                pair.useCandidateReceived = true;
+            }
+        }
+    }
+
+    /** RFC 8445 §7.3.1.4. Returns the checklist pair for local/remote, or null when it did not fit. */
+    private CheckPair triggerCheck(Candidate local, Candidate remote) {
+        CheckPair pair = checklist.find(local.base(), remote.address());
+        if (pair == null) {
+            pair = new CheckPair(local, remote, CandidatePair.priorityFor(local, remote, role));
+            if (!checklist.addWaiting(pair)) {
+                return null;
+            }
+            checklist.trigger(pair);
+            return pair;
+        }
+        switch (pair.state()) {
+            case SUCCEEDED:
+                break;
+            case IN_PROGRESS:
+                for (Transaction tx : transactions) {
+                    if (tx.pair == pair && !tx.consent) {
+                        tx.cancelled = true; // keep listening for its response until it times out
+                    }
+                }
+                checklist.trigger(pair);
+                break;
+            default:
+                checklist.trigger(pair);
+                break;
+        }
+        return pair;
+    }
+
+    private boolean usernameStartsWithOurUfrag(int index) {
+        int len = view.valueLength(index);
+        if (len < localUfragColon.length) {
+            return false;
+        }
+        byte[] b = view.buffer();
+        int v = view.valueOffset(index);
+        for (int i = 0; i < localUfragColon.length; i++) {
+            if (b[v + i] != localUfragColon[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ responses (RFC 8445 §7.2.5)
+
+    private void onResponse(InetSocketAddress local, InetSocketAddress source) throws StunException {
+        Transaction tx = null;
+        for (Transaction t : transactions) {
+            if (view.transactionIdEquals(t.id)) {
+                tx = t;
+                break;
+            }
+        }
+        if (tx == null) {
+            unmatchedResponses++;
+            return;
+        }
+        boolean error = view.messageClass() == StunClass.ERROR_RESPONSE;
+        boolean authentic = view.verifyIntegrity(tx.key);
+        int code = 0;
+        if (error) {
+            Optional<ErrorCode> ec = view.toMessage().attribute(ErrorCode.class);
+            code = ec.map(ErrorCode::code).orElse(0);
+            // 400/401 cannot carry MESSAGE-INTEGRITY (the peer could not authenticate us); the transaction ID
+            // (96 random bits) is their authentication. A 487 must be authentic: it changes our role.
+            if (!authentic && (view.integrityAlgorithm() != null || code == ErrorCode.ROLE_CONFLICT)) {
+                badIntegrity++;
+                return;
+            }
+        } else if (!authentic) {
+            badIntegrity++; // RFC 8445 §7.2.5.1: keep waiting for an authentic response
+            return;
+        }
+        XorMappedAddress mapped = error ? null
+                : view.toMessage().attribute(XorMappedAddress.class).orElse(null);
+        accepted++;
+        transactions.remove(tx);
+        if (tx.consent) {
+            onConsentResponse(tx, local, source, error, code);
+            return;
+        }
+        CheckPair pair = tx.pair;
+        // RFC 8445 §7.2.5.2.1: non-symmetric addresses fail the pair.
+        if (!source.equals(tx.remote) || !local.equals(tx.local)) {
+            failCheck(tx);
+            return;
+        }
+        if (error) {
+            if (code == ErrorCode.ROLE_CONFLICT) {
+                // RFC 8445 §7.2.5.1: switch role unless already done, and retry the pair.
+                roleConflicts++;
+                if (tx.role == role) {
+                    switchRole(role.opposite());
+                }
+                if (tx.useCandidate && nominating == pair) {
+                    nominating = null;
+                }
+                if (checklist.pairs().contains(pair)) {
+                    checklist.trigger(pair);
+                }
+            } else {
+                failCheck(tx); // RFC 8445 §7.2.5.2.4: unrecoverable error
+            }
+            return;
+        }
+        if (mapped == null) {
+            failCheck(tx);
+            return;
+        }
+        onCheckSuccess(tx, pair, mapped.address());
+    }
+
+    /** RFC 8445 §7.2.5.3. */
+    private void onCheckSuccess(Transaction tx, CheckPair pair, InetSocketAddress mapped) {
+        Candidate localCandidate = findLocalByAddress(mapped, pair.localBase());
+        if (localCandidate == null) {
+            // RFC 8445 §7.2.5.3.1: a local peer-reflexive candidate; its priority is the PRIORITY we sent.
+            localCandidate = new Candidate(CandidateType.PEER_REFLEXIVE,
+                    Foundation.of(CandidateType.PEER_REFLEXIVE, pair.localBase().getAddress(), null),
+                    config.componentId(), tx.priority, mapped, pair.localBase(), Optional.of(pair.localBase()));
+            localCandidates.add(localCandidate);
+            events.add(new IceEvent.LocalCandidate(localCandidate));
+        }
+        CheckPair valid;
+        if (localCandidate == pair.local()) {
+            valid = pair;
+        } else {
+            valid = findValid(localCandidate, pair.remoteAddress());
+            if (valid == null) {
+                valid = new CheckPair(localCandidate, pair.remote(),
+                        CandidatePair.priorityFor(localCandidate, pair.remote(), role));
+            }
+        }
+        pair.state(CandidatePairState.SUCCEEDED);
+        valid.state(CandidatePairState.SUCCEEDED);
+        pair.validPair = valid;
+        if (!validList.contains(valid)) {
+            addValid(valid);
+        }
+        checklist.unfreezeFoundation(pair.foundation()); // RFC 8445 §7.2.5.3.3
+        if (selected == valid) {
+            lastConsentAt = now; // any authentic success on the selected pair is consent (RFC 7675 §5.1)
+            if (state == IceConnectionState.DISCONNECTED) {
+                setState(IceConnectionState.CONNECTED);
+            }
+        }
+        if (tx.useCandidate && role == IceRole.CONTROLLING) {
+            if (nominating == pair) {
+                nominating = null;
+            }
+            nominate(valid); // RFC 8445 §8.1.1: the nominating check succeeded
+        } else if (role == IceRole.CONTROLLED && (pair.useCandidateReceived || pair.nominated)) {
+            nominate(valid); // RFC 8445 §7.3.1.5: nomination received before our check succeeded
+        }
+    }
+
+    private void addValid(CheckPair valid) {
+        int i = 0;
+        while (i < validList.size() && PairPriority.compareDescending(validList.get(i).priority(),
+                valid.priority()) <= 0) {
+            i++;
+        }
+        validList.add(i, valid);
+        if (!hasValid) {
+            hasValid = true;
+            firstValidAt = now;
+        }
+    }
+
+    private void failCheck(Transaction tx) {
+        CheckPair pair = tx.pair;
+        if (tx.useCandidate) {
+            // The nominating check failed: drop that valid pair, another will be nominated.
+            if (nominating == pair) {
+                nominating = null;
+            }
+            validList.remove(pair);
+            pair.state(CandidatePairState.FAILED);
+            return;
+        }
+        if (!tx.cancelled && pair.state() == CandidatePairState.IN_PROGRESS) {
+            pair.state(CandidatePairState.FAILED);
+        }
+    }
+
+    private void onConsentResponse(Transaction tx, InetSocketAddress local, InetSocketAddress source, boolean error,
+                                   int code) {
+        if (selected != tx.pair || !source.equals(tx.remote) || !local.equals(tx.local)) {
+            return;
+        }
+        if (error) {
+            if (code == 403) {
+                consentLost("consent revoked (403)"); // RFC 7675 §5.2
+            }
+            return;
+        }
+        lastConsentAt = now;
+        if (state == IceConnectionState.DISCONNECTED) {
+            setState(IceConnectionState.CONNECTED);
+        }
+    }
+
+    // ------------------------------------------------------------------ checks, nomination, consent
+
+    private void sendCheck(CheckPair pair, boolean useCandidate) {
+        if (pair.state() == CandidatePairState.IN_PROGRESS) {
+            for (Transaction tx : transactions) {
+                if (tx.pair == pair && !tx.consent) {
+                    tx.cancelled = true;
+                }
+            }
+        }
+        // RFC 8445 §7.1.1: PRIORITY as for a peer-reflexive candidate with this local candidate's local preference.
+        long priority = CandidatePriority.compute(CandidateType.PEER_REFLEXIVE.typePreference(),
+                CandidatePriority.localPreference(pair.local().priority()), config.componentId());
+        // RFC 8445 §14.3: RTO = MAX(500 ms, Ta * (Waiting + In-Progress)).
+        long rto = Math.max(config.minRto().toNanos(), config.ta().toNanos()
+                * (checklist.count(CandidatePairState.WAITING) + checklist.count(CandidatePairState.IN_PROGRESS)));
+        rto = Math.min(rto, config.maxRto().toNanos());
+        Transaction tx = newRequest(pair, priority, useCandidate, false, rto);
+        if (!useCandidate) {
+            pair.state(CandidatePairState.IN_PROGRESS);
+        }
+        checksSent++;
+        checkSent = true;
+        nextCheckAt = now + config.ta().toNanos();
+        if (state == IceConnectionState.NEW) {
+            setState(IceConnectionState.CHECKING);
+        }
+        send(tx.local, tx.remote, tx.request.clone());
+    }
+
+    private Transaction newRequest(CheckPair pair, long priority, boolean useCandidate, boolean consent, long rto) {
+        TransactionId id = TransactionId.random(random);
+        byte[] request = messages.request(id, checkUsername, priority, role, tieBreaker, useCandidate, remoteKey);
+        Transaction tx = new Transaction(id, pair, pair.localBase(), pair.remoteAddress(), remoteKey, role, priority,
+                useCandidate, consent, request, rto, now + rto);
+        transactions.add(tx);
+        return tx;
+    }
+
+    /** Retransmits checks (RFC 8489 §6.2.1: Rc sends, RTO doubling, then Rm × RTO) and times out transactions. */
+    private void retransmit() {
+        for (int i = 0; i < transactions.size(); i++) {
+            Transaction tx = transactions.get(i);
+            if (!due(tx.deadline)) {
+                continue;
+            }
+            if (!tx.consent && !tx.cancelled && tx.attempts < config.maxCheckAttempts()) {
+                tx.attempts++;
+                retransmissions++;
+                if (tx.attempts == config.maxCheckAttempts()) {
+                    tx.deadline = now + Math.min(tx.initialRto * config.lastWaitFactor(), config.maxRto().toNanos()
+                            * config.lastWaitFactor());
+                } else {
+                    tx.rto = Math.min(tx.rto * 2, config.maxRto().toNanos());
+                    tx.deadline = now + tx.rto;
+                }
+                send(tx.local, tx.remote, tx.request.clone());
+                continue;
+            }
+            transactions.remove(i--);
+            if (!tx.consent) {
+                failCheck(tx);
+            }
+        }
+    }
+
+    /** Controlling agent, regular nomination (RFC 8445 §8.1.1). */
+    private void decideNomination() {
+        if (!awaitingNomination()) {
+            return;
+        }
+        CheckPair best = validList.get(0);
+        boolean higherPending = false;
+        for (CheckPair p : checklist.pairs()) {
+            if (Long.compareUnsigned(p.priority(), best.priority()) <= 0) {
+                break;
+            }
+            CandidatePairState s = p.state();
+            if (s == CandidatePairState.WAITING || s == CandidatePairState.FROZEN
+                    || s == CandidatePairState.IN_PROGRESS) {
+                higherPending = true;
+                break;
+            }
+        }
+        if (!higherPending || due(firstValidAt + config.nominationDelay().toNanos())) {
+            pendingNomination = best;
+            if (!checkSent) {
+                nextCheckAt = now;
+            }
+        }
+    }
+
+    private boolean awaitingNomination() {
+        return role == IceRole.CONTROLLING && selected == null && nominating == null && pendingNomination == null
+                && !validList.isEmpty() && remoteCredentials != null;
+    }
+
+    /** Sets the nominated flag and selects the pair (RFC 8445 §8.1.1, controlled: highest nominated, §8.2). */
+    private void nominate(CheckPair valid) {
+        valid.nominated = true;
+        if (selected == valid) {
+            return;
+        }
+        if (selected != null && Long.compareUnsigned(selected.priority(), valid.priority()) >= 0) {
+            return;
+        }
+        selected = valid;
+        lastConsentAt = now;
+        lastSentOnSelected = now;
+        nextConsentAt = now + consentInterval();
+        // RFC 8445 §8.1.2: stop checking idle pairs, stop retransmitting lower-priority ones.
+        checklist.stopIdlePairs();
+        pendingNomination = null;
+        for (Transaction tx : transactions) {
+            if (!tx.consent && Long.compareUnsigned(tx.pair.priority(), valid.priority()) < 0) {
+                tx.cancelled = true;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "selected {0}", valid);
+        events.add(new IceEvent.SelectedPair(valid.snapshot()));
+        if (state != IceConnectionState.COMPLETED) {
+            setState(IceConnectionState.CONNECTED);
+        }
+    }
+
+    private long consentInterval() {
+        // RFC 7675 §5.1: randomized between 0.8 and 1.2 times the base period.
+        double factor = 0.8 + 0.4 * random.nextDouble();
+        return (long) (config.consentInterval().toNanos() * factor);
+    }
+
+    /** Consent freshness (RFC 7675) and keepalives (RFC 8445 §11) on the selected pair. */
+    private void maintainSelected() {
+        if (selected == null || !canSend()) {
+            return;
+        }
+        if (config.consentFreshness()) {
+            if (due(lastConsentAt + config.consentTimeout().toNanos())) {
+                consentLost("consent expired");
+                return;
+            }
+            if (state != IceConnectionState.DISCONNECTED
+                    && due(lastConsentAt + config.disconnectedTimeout().toNanos())) {
+                setState(IceConnectionState.DISCONNECTED);
+            }
+            if (due(nextConsentAt)) {
+                long priority = CandidatePriority.compute(CandidateType.PEER_REFLEXIVE.typePreference(),
+                        CandidatePriority.localPreference(selected.local().priority()), config.componentId());
+                // Sent once; a response is awaited about as long as a check's RTO (RFC 7675 §5.1).
+                Transaction tx = newRequest(selected, priority, false, true, config.consentInterval().toNanos());
+                consentChecksSent++;
+                nextConsentAt = now + consentInterval();
+                send(tx.local, tx.remote, tx.request.clone());
+            }
+        }
+        if (due(lastSentOnSelected + config.keepaliveInterval().toNanos())) {
+            keepalivesSent++;
+            send(selected.localBase(), selected.remoteAddress(), messages.indication(TransactionId.random(random)));
+        }
+    }
+
+    private void consentLost(String why) {
+        LOG.log(System.Logger.Level.DEBUG, why);
+        // RFC 7675 §5.1: cease transmission, discard outstanding consent transactions.
+        transactions.clear();
+        setState(IceConnectionState.FAILED);
+    }
+
+    private void switchRole(IceRole newRole) {
+        LOG.log(System.Logger.Level.DEBUG, "role {0} -> {1}", role, newRole);
+        role = newRole;
+        checklist.recomputePriorities(newRole);
+        for (CheckPair v : validList) {
+            v.recomputePriority(newRole);
+        }
+        validList.sort((a, b) -> PairPriority.compareDescending(a.priority(), b.priority()));
+        pendingNomination = null;
+        nominating = null;
+    }
+
+    /** CHECKING → COMPLETED / FAILED transitions (RFC 8445 §8.1.2, RFC 8838 §14). */
+    private void updateState() {
+        if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
+            return;
+        }
+        if (selected != null) {
+            if (state == IceConnectionState.CONNECTED && remoteEndOfCandidates && !checkInFlight()
+                    && !checklist.hasWork()) {
+                setState(IceConnectionState.COMPLETED);
+            }
+            return;
+        }
+        if (remoteEndOfCandidates && checklist.size() > 0 && validList.isEmpty() && !checklist.hasPending()
+                && !checkInFlight() && pendingNomination == null && nominating == null) {
+            setState(IceConnectionState.FAILED);
+        }
+    }
+
+    private boolean checkInFlight() {
+        for (Transaction tx : transactions) {
+            if (!tx.consent && !tx.cancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void formPair(Candidate local, Candidate remote) {
+        if (local.type() == CandidateType.PEER_REFLEXIVE || remote.isUnresolved()
+                || !sameFamily(local.address(), remote.address())) {
+            return;
+        }
+        Candidate base = local;
+        if (local.type() == CandidateType.SERVER_REFLEXIVE) {
+            // RFC 8445 §6.1.2.4: checks go from the base.
+            base = localBaseCandidate(local.base());
+            if (base == null) {
+                base = local;
+            }
+        }
+        checklist.add(local, base, remote, role);
+    }
+
+    private static boolean sameFamily(InetSocketAddress a, InetSocketAddress b) {
+        return (a.getAddress() instanceof Inet4Address) == (b.getAddress() instanceof Inet4Address);
+    }
+
+    /** The host or relayed candidate whose base is {@code address} (where a datagram arrived). */
+    private Candidate localBaseCandidate(InetSocketAddress address) {
+        for (Candidate c : localCandidates) {
+            if ((c.type() == CandidateType.HOST || c.type() == CandidateType.RELAYED) && c.address().equals(address)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** RFC 8445 §7.2.5.3.2: the local candidate whose address is the mapped address (same base). */
+    private Candidate findLocalByAddress(InetSocketAddress mapped, InetSocketAddress base) {
+        Candidate any = null;
+        for (Candidate c : localCandidates) {
+            if (c.address().equals(mapped)) {
+                if (c.base().equals(base)) {
+                    return c;
+                }
+                any = any == null ? c : any;
+            }
+        }
+        return any != null && any.type() != CandidateType.PEER_REFLEXIVE ? any : null;
+    }
+
+    private Candidate findRemote(InetSocketAddress address) {
+        for (Candidate c : remoteCandidates) {
+            if (c.address().equals(address)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private CheckPair findValid(Candidate local, InetSocketAddress remote) {
+        for (CheckPair v : validList) {
+            if (v.local() == local && v.remoteAddress().equals(remote)) {
+                return v;
+            }
+        }
+        for (CheckPair p : checklist.pairs()) {
+            if (p.local() == local && p.remoteAddress().equals(remote)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+        if (selected != null && selected.sameFiveTuple(local, remote)) {
+            lastSentOnSelected = now;
+        }
+        transmits.addLast(new Transmit(local, remote, data));
+    }
+
+    private void setState(IceConnectionState s) {
+        if (state != s) {
+            LOG.log(System.Logger.Level.DEBUG, "state {0} -> {1}", state, s);
+            state = s;
+            events.add(new IceEvent.StateChanged(s));
+        }
+    }
+
+    private void advance(long nowNanos) {
+        now = nowNanos;
+    }
+
+    private boolean due(long deadline) {
+        return deadline - now <= 0;
+    }
+
+    private static long earlier(long a, long b) {
+        return b - a < 0 ? b : a;
+    }
+
+    /** True when the last 8 bytes are a FINGERPRINT attribute (the likely reason a STUN-looking wrap failed). */
+    private static boolean fingerprintMismatch(byte[] buf, int off, int len) {
+        if (len < StunView.HEADER_LENGTH + 8) {
+            return false;
+        }
+        int p = off + len - 8;
+        return ((buf[p] & 0xff) << 8 | (buf[p + 1] & 0xff)) == StunAttributeType.FINGERPRINT
+                && buf[p + 2] == 0 && buf[p + 3] == 4;
+    }
+}
