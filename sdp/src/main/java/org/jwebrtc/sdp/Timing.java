@@ -15,7 +15,7 @@ public record Timing(long start, long stop, List<String> repeats) {
         Check.range(stop, 0, Long.MAX_VALUE, "stop-time");
         repeats = Check.list(repeats, "repeats");
         for (String r : repeats) {
-            Check.value(r, "repeat");
+            Check.text(r, "repeat");
         }
     }
 }

@@ -232,13 +232,13 @@ public final class SdpParser {
                 break;
             case 'u':
                 once(uri, "u=");
-                uri = c.rest("URI");
+                uri = text("URI");
                 break;
             case 'e':
-                emails.add(c.rest("email"));
+                emails.add(text("email"));
                 break;
             case 'p':
-                phones.add(c.rest("phone"));
+                phones.add(text("phone"));
                 break;
             case 'c':
                 once(connection, "c=");
@@ -260,15 +260,15 @@ public final class SdpParser {
                 if (times.isEmpty()) {
                     throw at(c.line, 1, "a t= line before r=");
                 }
-                repeats.get(repeats.size() - 1).add(c.rest("repeat interval"));
+                repeats.get(repeats.size() - 1).add(text("repeat interval"));
                 break;
             case 'z':
                 once(timeZones, "z=");
-                timeZones = c.rest("time zone adjustments");
+                timeZones = text("time zone adjustments");
                 break;
             case 'k':
                 once(key, "k=");
-                key = c.rest("encryption key");
+                key = text("encryption key");
                 break;
             case 'a':
                 attributes.add(AttributeParser.parse(c));
@@ -292,7 +292,7 @@ public final class SdpParser {
                 break;
             case 'k':
                 once(m.key, "k=");
-                m.key = c.rest("encryption key");
+                m.key = text("encryption key");
                 break;
             case 'a':
                 m.attributes.add(AttributeParser.parse(c));
