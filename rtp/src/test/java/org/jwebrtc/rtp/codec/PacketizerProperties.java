@@ -1,0 +1,103 @@
+package org.jwebrtc.rtp.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.jwebrtc.rtp.RtpException;
+
+class PacketizerProperties {
+
+    @Provide
+    Arbitrary<List<byte[]>> nalUnits() {
+        Arbitrary<byte[]> nal = Combinators.combine(Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(1, 23),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(4000))
+                .as((nri, type, body) -> {
+                    byte[] n = new byte[body.length + 1];
+                    n[0] = (byte) (nri << 5 | type);
+                    System.arraycopy(body, 0, n, 1, body.length);
+                    return n;
+                });
+        return nal.list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Property(tries = 300)
+    void h264RoundTrip(@ForAll("nalUnits") List<byte[]> nals, @ForAll @IntRange(min = 3, max = 1500) int mtu)
+            throws RtpException {
+        List<byte[]> payloads = new H264Packetizer(1).packetizeNals(nals, mtu);
+        assertThat(payloads).allSatisfy(p -> assertThat(p.length).isBetween(1, mtu));
+        assertThat(new H264Depacketizer().depacketizeNals(payloads)).containsExactlyElementsOf(nals);
+    }
+
+    @Property(tries = 200)
+    void h264ModeZeroRoundTrip(@ForAll("nalUnits") List<byte[]> nals) throws RtpException {
+        int mtu = nals.stream().mapToInt(n -> n.length).max().orElseThrow();
+        List<byte[]> payloads = new H264Packetizer(0).packetizeNals(nals, mtu);
+        assertThat(payloads).hasSameSizeAs(nals);
+        assertThat(new H264Depacketizer().depacketizeNals(payloads)).containsExactlyElementsOf(nals);
+    }
+
+    @Property(tries = 300)
+    void vp8RoundTrip(@ForAll @Size(min = 1, max = 30_000) byte[] frame, @ForAll @IntRange(min = 5, max = 1500) int mtu,
+                      @ForAll("pictureIdBits") int bits) throws RtpException {
+        List<byte[]> payloads = new Vp8Packetizer(bits, 0).packetize(frame, mtu);
+        assertThat(payloads).allSatisfy(p -> assertThat(p.length).isLessThanOrEqualTo(mtu));
+        assertThat(new Vp8Depacketizer().depacketize(payloads)).isEqualTo(frame);
+        assertThat(new Vp8Depacketizer().isKeyframe(payloads.get(0))).isEqualTo((frame[0] & 1) == 0);
+    }
+
+    @Provide
+    Arbitrary<Integer> pictureIdBits() {
+        return Arbitraries.of(0, 7, 15);
+    }
+
+    @Property(tries = 200)
+    void audioRoundTrip(@ForAll @Size(min = 1, max = 5000) byte[] frame, @ForAll @IntRange(min = 1, max = 1500) int mtu)
+            throws RtpException {
+        assertThat(new G711Depacketizer().depacketize(new G711Packetizer().packetize(frame, mtu))).isEqualTo(frame);
+        if (frame.length <= mtu) {
+            assertThat(new OpusDepacketizer().depacketize(new OpusPacketizer().packetize(frame, mtu)))
+                    .isEqualTo(frame);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<byte[]>> junkPayloads() {
+        Arbitrary<byte[]> payload = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
+                // bias the first byte towards STAP-A / FU-A / VP8 extension bits
+                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF,
+                                (byte) 0x10), Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
+                        .as((h, rest) -> {
+                            byte[] b = new byte[rest.length + 1];
+                            b[0] = h;
+                            System.arraycopy(rest, 0, b, 1, rest.length);
+                            return b;
+                        }));
+        return payload.list().ofMaxSize(6);
+    }
+
+    @Property(tries = 2000)
+    void junkIntoEveryDepacketizerGivesRtpExceptionOnly(@ForAll("junkPayloads") List<byte[]> payloads) {
+        for (Depacketizer d : List.of(new H264Depacketizer(), new Vp8Depacketizer(), new OpusDepacketizer(),
+                new G711Depacketizer())) {
+            try {
+                d.depacketize(payloads);
+            } catch (RtpException expected) {
+                // fine: malformed
+            }
+            for (byte[] p : payloads) {
+                d.isKeyframe(p);
+                d.isFrameStart(p);
+                d.isKeyframe(p, p.length, 0);
+            }
+        }
+    }
+}
