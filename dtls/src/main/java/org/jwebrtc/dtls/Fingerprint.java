@@ -60,8 +60,8 @@ public record Fingerprint(String hashFunction, byte[] value) {
         byte[] out = new byte[expected];
         for (int i = 0; i < expected; i++) {
             int p = start + 3 * i;
-            int hi = Character.digit(sdpValue.charAt(p), 16);
-            int lo = Character.digit(sdpValue.charAt(p + 1), 16);
+            int hi = hexDigit(sdpValue.charAt(p));
+            int lo = hexDigit(sdpValue.charAt(p + 1));
             if (hi < 0 || lo < 0) {
                 throw new DtlsException("fingerprint byte is not two hex digits", hi < 0 ? p : p + 1);
             }
@@ -111,6 +111,20 @@ public record Fingerprint(String hashFunction, byte[] value) {
     @Override
     public String toString() {
         return toSdp();
+    }
+
+    /** ASCII hex only (RFC 8122 §5 UHEX); Character.digit would also take other scripts' digits. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
     }
 
     private static int digestLength(String hash) {
