@@ -28,9 +28,6 @@ public final class ChromiumOptions {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            // Debian's build starts chrome_crashpad_handler double-forked (re-parented to init, so not
-            // in our process tree) with its database in ~/.config/chromium: switch it off.
-            "--disable-crashpad-for-testing",
             "--allow-loopback-in-peer-connection",
             "--use-fake-device-for-media-stream",
             "--use-fake-ui-for-media-stream");
@@ -40,7 +37,7 @@ public final class ChromiumOptions {
     private final List<String> extraFlags = new ArrayList<>();
     private final Set<String> enabledFeatures = new LinkedHashSet<>();
     private final Set<String> disabledFeatures = new LinkedHashSet<>();
-    private Duration startupTimeout = Duration.ofSeconds(30);
+    private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration commandTimeout = Duration.ofSeconds(30);
 
     ChromiumOptions() {}
@@ -85,7 +82,7 @@ public final class ChromiumOptions {
         return this;
     }
 
-    /** How long to wait for {@code DevToolsActivePort} (default 30 s). */
+    /** How long to wait for {@code DevToolsActivePort} (default 60 s: a cold start on a loaded 2-core box took 18 s). */
     public ChromiumOptions startupTimeout(Duration timeout) {
         this.startupTimeout = requirePositive(timeout);
         return this;

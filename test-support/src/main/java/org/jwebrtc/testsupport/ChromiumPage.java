@@ -199,14 +199,35 @@ public final class ChromiumPage implements AutoCloseable {
         return remote.get("value"); // absent for undefined
     }
 
-    private static String describe(Map<String, Object> remote) {
+    /** A console argument as text; objects are shown from their preview, e.g. {@code {k: 1}}. */
+    static String describe(Map<String, Object> remote) {
         if (remote.containsKey("value")) {
             Object v = remote.get("value");
             return v instanceof String s ? s : Json.write(v);
         }
+        if (remote.get("preview") instanceof Map<?, ?> preview) {
+            return preview(Json.object(preview));
+        }
         Object d = remote.containsKey("description") ? remote.get("description")
                 : remote.get("unserializableValue");
         return d != null ? d.toString() : String.valueOf(remote.get("type"));
+    }
+
+    private static String preview(Map<String, Object> preview) {
+        boolean array = "array".equals(preview.get("subtype"));
+        List<String> parts = new ArrayList<>();
+        Object props = preview.get("properties");
+        for (Object o : props == null ? List.of() : Json.array(props)) {
+            Map<String, Object> p = Json.object(o);
+            Object v = p.get("value");
+            String text = "string".equals(p.get("type")) ? "'" + v + "'" : String.valueOf(v);
+            parts.add(array ? text : p.get("name") + ": " + text);
+        }
+        if (Boolean.TRUE.equals(preview.get("overflow"))) {
+            parts.add("…");
+        }
+        String body = String.join(", ", parts);
+        return array ? "[" + body + "]" : "{" + body + "}";
     }
 
     /** The exception's description (message and stack) if there is one, else the summary text. */

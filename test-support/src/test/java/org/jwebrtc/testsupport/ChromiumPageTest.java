@@ -3,6 +3,7 @@ package org.jwebrtc.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,18 @@ class ChromiumPageTest {
         assertThat(ChromiumPage.value(Map.of("unserializableValue", "-0"))).isEqualTo(-0.0);
         assertThat(ChromiumPage.value(Map.of("unserializableValue", "12345678901234567890n")))
                 .isEqualTo(new BigInteger("12345678901234567890"));
+    }
+
+    @Test
+    void describesConsoleArgumentsFromTheirPreview() {
+        assertThat(ChromiumPage.describe(Map.of("type", "string", "value", "hi"))).isEqualTo("hi");
+        assertThat(ChromiumPage.describe(Map.of("type", "number", "value", 7L))).isEqualTo("7");
+        assertThat(ChromiumPage.describe(Map.of("type", "object", "description", "Object",
+                "preview", Map.of("type", "object", "overflow", true, "properties", List.of(
+                        Map.of("name", "k", "type", "number", "value", "1"),
+                        Map.of("name", "s", "type", "string", "value", "x"))))))
+                .isEqualTo("{k: 1, s: 'x', …}");
+        assertThat(ChromiumPage.describe(Map.of("type", "undefined"))).isEqualTo("undefined");
     }
 
     @Test

@@ -19,4 +19,19 @@ class ExternalProcessTest {
         assertThat(p.process().isAlive()).isFalse();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
     }
+
+    @Test
+    void killStopsTheTreeAndTheGivenStragglersAtOnce() throws Exception {
+        ExternalProcess straggler = ExternalProcess.start("straggler", List.of("sleep", "60"));
+        ExternalProcess p = ExternalProcess.start("tree",
+                List.of("sh", "-c", "trap '' TERM; sleep 60 & echo started; wait"));
+        p.awaitLine("started"::equals, Duration.ofSeconds(5));
+        List<ProcessHandle> children = p.process().descendants().toList();
+        long start = System.nanoTime();
+        p.kill(List.of(straggler.process().toHandle()));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(p.process().isAlive()).isFalse();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(straggler.process().isAlive()).isFalse();
+    }
 }
