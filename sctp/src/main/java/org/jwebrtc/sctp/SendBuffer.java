@@ -40,6 +40,7 @@ final class SendBuffer {
     boolean partialReliability;  // peer supports FORWARD-TSN
     long t3Deadline = Long.MAX_VALUE;
     int retransmitMarked;
+    private int timedOutstanding;   // outstanding chunks whose message has a lifetime
 
     long dataChunksSent, retransmissions, fastRetransmits, t3Expiries, abandonedMessages;
 
@@ -161,6 +162,9 @@ final class SendBuffer {
             }
             c.tsn = nextTsn++;
             outstanding.add(c);
+            if (m.expiresAt != Long.MAX_VALUE) {
+                timedOutstanding++;
+            }
             pos += encode(c, buf, pos);
             c.sends = 1;
             c.sentAt = now;
@@ -264,6 +268,9 @@ final class SendBuffer {
         int removed = 0;
         while (removed < outstanding.size() && outstanding.get(removed).tsn <= cum) {
             OutChunk c = outstanding.get(removed++);
+            if (c.msg.expiresAt != Long.MAX_VALUE) {
+                timedOutstanding--;
+            }
             if (!c.acked && !c.abandoned) {
                 bytesAcked += c.len;
                 highestNewlyAcked = c.tsn;
@@ -399,7 +406,7 @@ final class SendBuffer {
 
     /** Checks lifetimes of outstanding messages that are still waiting for an ack (RFC 3758 §3.5 A3 option). */
     void expireLifetimes(long now) {
-        if (!partialReliability) {
+        if (!partialReliability || timedOutstanding == 0) {
             return;
         }
         boolean any = false;
