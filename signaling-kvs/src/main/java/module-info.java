@@ -8,6 +8,10 @@ module org.jwebrtc.signaling.kvs {
     requires software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.utils;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.awscore;
     requires io.netty.codec.http;
     requires io.netty.handler;
     requires io.netty.transport;

@@ -1,7 +1,7 @@
 package org.jwebrtc.signaling.kvs;
 
 /** A malformed or refused signaling frame or response. Checked: bad input from the network is expected. */
-public final class SignalingException extends Exception {
+public class SignalingException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public SignalingException(String message) {

@@ -3,6 +3,7 @@ package org.jwebrtc.signaling.kvs.server;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import org.jwebrtc.signaling.kvs.IceServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

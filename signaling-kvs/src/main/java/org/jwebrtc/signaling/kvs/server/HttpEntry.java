@@ -114,8 +114,8 @@ final class HttpEntry extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (SignalingException | IllegalArgumentException e) {
             throw KvsError.invalidArgument(e.getMessage());
         }
-        FullHttpRequest retained = req.retainedDuplicate();
         CompletableFuture<String> answer = server.router.offerFromAlexa(arn, sender, payload);
+        FullHttpRequest retained = req.retainedDuplicate();
         answer.orTimeout(server.config.alexaAnswerTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ans, err) -> ctx.executor().execute(() -> {
                     try {

@@ -19,7 +19,7 @@ public record LocalKvsConfig(InetSocketAddress bind, String region, String accou
                              int icePerSecondPerConnection, Duration idleTimeout, Duration maxConnectionDuration,
                              Duration goAwayGrace, Duration allowedClockSkew, Duration alexaAnswerTimeout,
                              List<String> turnUris, Optional<String> turnSharedSecret, Duration iceServerTtl,
-                             Clock clock) {
+                             boolean replaceMaster, Clock clock) {
     public LocalKvsConfig {
         Objects.requireNonNull(bind, "bind");
         credentials = Map.copyOf(credentials);
@@ -54,6 +54,7 @@ public record LocalKvsConfig(InetSocketAddress bind, String region, String accou
         private List<String> turnUris = List.of();
         private Optional<String> turnSharedSecret = Optional.empty();
         private Duration iceServerTtl = Duration.ofSeconds(300);
+        private boolean replaceMaster = true;
         private Clock clock = Clock.systemUTC();
 
         public Builder bind(InetSocketAddress v) { bind = v; return this; }
@@ -78,12 +79,14 @@ public record LocalKvsConfig(InetSocketAddress bind, String region, String accou
         }
         public Builder iceServerTtl(Duration v) { iceServerTtl = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
+        /** True (the service's behaviour): a new master connection replaces the old; false: it is refused. */
+        public Builder replaceMaster(boolean v) { replaceMaster = v; return this; }
 
         public LocalKvsConfig build() {
             return new LocalKvsConfig(bind, region, accountId, credentials, maxViewers, maxPayloadChars,
                     connectsPerSecondPerChannel, sdpPerSecondPerConnection, icePerSecondPerConnection, idleTimeout,
                     maxConnectionDuration, goAwayGrace, allowedClockSkew, alexaAnswerTimeout, turnUris,
-                    turnSharedSecret, iceServerTtl, clock);
+                    turnSharedSecret, iceServerTtl, replaceMaster, clock);
         }
     }
 }

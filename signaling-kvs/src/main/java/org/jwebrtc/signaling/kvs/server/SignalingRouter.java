@@ -47,6 +47,9 @@ final class SignalingRouter {
             throw KvsError.limit("Too many connection attempts on this channel; retry later");
         }
         if (c.isMaster()) {
+            if (s.master != null && s.master.channel.isActive() && !config.replaceMaster()) {
+                throw KvsError.limit("A master is already connected to this channel");
+            }
             s.connectTimes.addLast(now);
             SignalingConnection old = s.master;
             s.master = c;

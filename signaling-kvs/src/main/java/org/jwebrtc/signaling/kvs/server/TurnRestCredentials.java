@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.jwebrtc.signaling.kvs.IceServer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

@@ -1,4 +1,4 @@
-package org.jwebrtc.signaling.kvs.server;
+package org.jwebrtc.signaling.kvs;
 
 import java.util.List;
 
