@@ -137,7 +137,7 @@ public final class VirtualNetwork {
                 Packet p = inFlight.poll();
                 InetSocketAddress to = natIn.getOrDefault(p.to, p.to);
                 Node target = owners.get(to);
-                if (target == null) {
+                if (target == null || natOut.containsKey(p.to)) { // NAT-ed inside addresses are unreachable
                     dropped++;
                     continue;
                 }
