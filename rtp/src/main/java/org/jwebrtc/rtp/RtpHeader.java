@@ -162,8 +162,8 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
     private static int elementsLength(int profile, List<RtpExtension> list) {
         int per = profile == ONE_BYTE_PROFILE ? 1 : 2;
         int n = 0;
-        for (RtpExtension e : list) {
-            n += per + e.length();
+        for (int i = 0; i < list.size(); i++) {
+            n += per + list.get(i).length();
         }
         return n;
     }
@@ -179,8 +179,8 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
         Bytes.put32(dst, off + 4, timestamp);
         Bytes.put32(dst, off + 8, ssrc);
         int p = off + FIXED_LENGTH;
-        for (Long c : csrcs) {
-            Bytes.put32(dst, p, c);
+        for (int i = 0; i < csrcs.size(); i++) { // indexed: no iterator on the send path
+            Bytes.put32(dst, p, csrcs.get(i));
             p += 4;
         }
         if (x) {
@@ -194,7 +194,8 @@ public record RtpHeader(boolean marker, int payloadType, int sequenceNumber, lon
                 p = end;
             } else {
                 boolean oneByte = extensionProfile == ONE_BYTE_PROFILE;
-                for (RtpExtension e : extensions) {
+                for (int i = 0; i < extensions.size(); i++) {
+                    RtpExtension e = extensions.get(i);
                     if (oneByte) {
                         dst[p++] = (byte) ((e.id() << 4) | (e.length() - 1));
                     } else {
