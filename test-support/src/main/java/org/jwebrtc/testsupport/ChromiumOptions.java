@@ -82,7 +82,10 @@ public final class ChromiumOptions {
         return this;
     }
 
-    /** How long to wait for {@code DevToolsActivePort} (default 60 s: a cold start on a loaded 2-core box took 18 s). */
+    /**
+     * How long to wait for {@code DevToolsActivePort} (default 60 s: a cold start on a loaded
+     * 2-core machine took 18 s).
+     */
     public ChromiumOptions startupTimeout(Duration timeout) {
         this.startupTimeout = requirePositive(timeout);
         return this;
