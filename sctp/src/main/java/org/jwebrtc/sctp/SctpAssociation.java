@@ -338,15 +338,20 @@ public final class SctpAssociation {
     public void handleInput(long nowNanos, byte[] buf, int off, int len) {
         now = nowNanos;
         packetsReceived++;
-        if (state == SctpState.TERMINATED) {
-            return;
-        }
         if (len < SctpPacket.HEADER_LENGTH || off < 0 || len > buf.length - off) {
             malformed++;
             return;
         }
         if (crc.computePacket(buf, off, len) != Crc32c.readField(buf, off)) {
             badChecksum++;   // §6.8: silently discard
+            return;
+        }
+        if (state == SctpState.TERMINATED) {
+            // §8.4 rule 5: a SHUTDOWN ACK for a closed association (our SHUTDOWN COMPLETE was lost)
+            if (len >= 16 && Bytes.u8(buf, off + 12) == ChunkType.SHUTDOWN_ACK && myTag != 0
+                    && Bytes.i32(buf, off + 4) == myTag) {
+                queue(myTag, new ShutdownComplete(true));
+            }
             return;
         }
         if (Bytes.u16(buf, off) != config.remotePort() || Bytes.u16(buf, off + 2) != config.localPort()) {
