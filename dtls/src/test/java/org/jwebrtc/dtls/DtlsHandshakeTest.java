@@ -70,4 +70,30 @@ class DtlsHandshakeTest {
             assertThat(c.srtp().orElseThrow().profile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
         }
     }
+
+    @Test
+    void noCommonSrtpProfileFailsBothSides() throws Exception {
+        DtlsConfig clientConfig = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32));
+        DtlsConfig serverConfig = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM));
+        try (DtlsPair pair = new DtlsPair(CLIENT_CERT, SERVER_CERT, SERVER_CERT.fingerprint(),
+                CLIENT_CERT.fingerprint(), clientConfig, serverConfig)) {
+            pair.start();
+            pair.pumpUntilSettled(WAIT);
+            assertThat(DtlsPair.first(pair.serverEvents, DtlsEvent.Failed.class).reason())
+                    .contains("no SRTP protection profile in common");
+            assertThat(DtlsPair.first(pair.clientEvents, DtlsEvent.Failed.class).reason())
+                    .contains("handshake_failure");
+        }
+    }
+
+    @Test
+    void dataChannelOnlyConnectionsNeedNoSrtp() throws Exception {
+        DtlsConfig config = DtlsConfig.defaults().withSrtpProfiles(List.of());
+        try (DtlsPair pair = new DtlsPair(CLIENT_CERT, SERVER_CERT, config)) {
+            pair.start();
+            pair.pumpUntilSettled(WAIT);
+            assertThat(DtlsPair.first(pair.clientEvents, DtlsEvent.Connected.class).srtp()).isEmpty();
+            assertThat(DtlsPair.first(pair.serverEvents, DtlsEvent.Connected.class).srtp()).isEmpty();
+        }
+    }
 }

@@ -27,6 +27,11 @@ final class UseSrtpNegotiation {
             throw new TlsFatalAlert(AlertDescription.handshake_failure,
                     "client did not offer use_srtp (RFC 5764 §4.1.1); required by this endpoint");
         }
+        if (clientOffer.getMki().length != 0) {
+            // RFC 8827 §6.5: "An SRTP Master Key Identifier (MKI) MUST NOT be used."
+            throw new TlsFatalAlert(AlertDescription.illegal_parameter,
+                    "client use_srtp carries an MKI; WebRTC forbids MKI (RFC 8827 §6.5)");
+        }
         for (SrtpProfile p : preference) {
             for (int id : clientOffer.getProtectionProfiles()) {
                 if (id == p.id()) {
@@ -38,10 +43,8 @@ final class UseSrtpNegotiation {
                 "no SRTP protection profile in common; we support " + preference);
     }
 
-    static UseSRTPData answer(SrtpProfile selected, UseSRTPData clientOffer) {
-        // RFC 5764 §4.1.1: the server echoes the client's MKI; we treat a non-empty one as
-        // unused (WebRTC never sends an MKI) but echo it as required.
-        return new UseSRTPData(new int[] {selected.id()}, clientOffer.getMki());
+    static UseSRTPData answer(SrtpProfile selected) {
+        return new UseSRTPData(new int[] {selected.id()}, TlsUtils.EMPTY_BYTES);
     }
 
     /** Client side: the server must pick exactly one of what we offered (RFC 5764 §4.1.1). */

@@ -37,7 +37,6 @@ public final class WebRtcTlsServer extends DefaultTlsServer implements WebRtcPee
     private final ExpectedFingerprint expected;
     private final int handshakeTimeoutMillis;
     private SrtpProfile selected;
-    private UseSRTPData clientOffer;
     private Fingerprint remote;
     private SrtpKeyingMaterial srtp;
 
@@ -76,8 +75,8 @@ public final class WebRtcTlsServer extends DefaultTlsServer implements WebRtcPee
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
         if (!profiles.isEmpty()) {
-            clientOffer = clientExtensions == null ? null : TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
-            selected = UseSrtpNegotiation.select(clientOffer, profiles);
+            UseSRTPData offer = clientExtensions == null ? null : TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
+            selected = UseSrtpNegotiation.select(offer, profiles);
         }
     }
 
@@ -86,7 +85,7 @@ public final class WebRtcTlsServer extends DefaultTlsServer implements WebRtcPee
     public Hashtable getServerExtensions() throws IOException {
         Hashtable ext = super.getServerExtensions();
         if (selected != null) {
-            TlsSRTPUtils.addUseSRTPExtension(ext, UseSrtpNegotiation.answer(selected, clientOffer));
+            TlsSRTPUtils.addUseSRTPExtension(ext, UseSrtpNegotiation.answer(selected));
         }
         return ext;
     }
