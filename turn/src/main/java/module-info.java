@@ -4,5 +4,5 @@ module org.jwebrtc.turn {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.handler;
-    // exports org.jwebrtc.turn; (added with the first public type)
+    exports org.jwebrtc.turn;
 }
