@@ -85,19 +85,20 @@ public final class SrtpContext {
         byte[] key = KeyDerivation.derive(masterKey, masterSalt, base, p.keyLength());
         byte[] salt = KeyDerivation.derive(masterKey, masterSalt, base + 2, p.saltLength());
         byte[] auth = p.isAead() ? null : KeyDerivation.derive(masterKey, masterSalt, base + 1, p.authKeyLength());
-        return sessionTransform(p, key, salt, auth);
+        return sessionTransform(p, key, salt, auth, base == KeyDerivation.SRTP_ENCRYPTION);
     }
 
-    private static PacketTransform sessionTransform(SrtpProfile p, byte[] key, byte[] salt, byte[] authKey) {
+    private static PacketTransform sessionTransform(SrtpProfile p, byte[] key, byte[] salt, byte[] authKey,
+                                                    boolean forRtp) {
         return p.isAead()
-                ? new AesGcmTransform(key, salt)
+                ? new AesGcmTransform(key, salt, forRtp)
                 : new AesCmHmacTransform(key, salt, authKey, p.rtpTagLength(), p.rtcpTagLength());
     }
 
     /** Test hook: a context on given session keys (same for SRTP and SRTCP), as the RFC vectors print them. */
     static SrtpContext ofSessionKeys(SrtpProfile p, byte[] key, byte[] salt, byte[] authKey, SrtpOptions options) {
-        return new SrtpContext(p, options, sessionTransform(p, key, salt, authKey),
-                sessionTransform(p, key, salt, authKey));
+        return new SrtpContext(p, options, sessionTransform(p, key, salt, authKey, true),
+                sessionTransform(p, key, salt, authKey, false));
     }
 
     /** Test hook: the SRTCP index the next protected packet of {@code ssrc} carries. */

@@ -17,11 +17,12 @@ public final class AesGcm {
     private final byte[] ekj0 = new byte[16];
     private long aadLen;
 
-    public AesGcm(byte[] key) {
+    /** {@code wideTables}: 64 KiB GHASH tables for speed, else 8 KiB (see {@link Ghash}). */
+    public AesGcm(byte[] key, boolean wideTables) {
         this.ctr = new AesCounterMode(key);
         byte[] h = new byte[16];
         ctr.encryptBlock(h, 0); // H = E(K, 0^128)
-        this.ghash = new Ghash(h);
+        this.ghash = new Ghash(h, wideTables);
     }
 
     /** Starts a message with the 12-byte {@code iv[ivOff..]}. */

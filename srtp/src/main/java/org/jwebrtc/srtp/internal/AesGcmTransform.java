@@ -13,11 +13,12 @@ public final class AesGcmTransform implements PacketTransform {
     private final byte[] iv = new byte[12];
     private final byte[] word = new byte[4];
 
-    public AesGcmTransform(byte[] sessionKey, byte[] sessionSalt) {
+    /** {@code wideTables}: true for SRTP keys (packet rate), false for SRTCP keys (memory). */
+    public AesGcmTransform(byte[] sessionKey, byte[] sessionSalt, boolean wideTables) {
         if (sessionSalt.length != 12) {
             throw new IllegalArgumentException("GCM session salt must be 96 bits: " + sessionSalt.length);
         }
-        this.gcm = new AesGcm(sessionKey);
+        this.gcm = new AesGcm(sessionKey, wideTables);
         this.salt = sessionSalt.clone();
     }
 

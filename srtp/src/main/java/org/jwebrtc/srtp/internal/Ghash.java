@@ -5,23 +5,33 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * GHASH of GCM (NIST SP 800-38D §6.4) with per-key 4-bit tables: for each of the 32 nibble positions
- * of a block, the 16 products {@code (n at that position) · H} are precomputed (8 KiB, fits L1), so
- * one block multiplication is 32 table lookups and XORs, no shifts or reduction. Streaming: AAD and
- * ciphertext may arrive in pieces; each section is zero-padded to a block. Not thread-safe.
+ * GHASH of GCM (NIST SP 800-38D §6.4) with per-key tables (Shoup's method without reduction tables):
+ * for each w-bit position of a block, the 2^w products {@code (v at that position) · H} are
+ * precomputed, so a block multiplication is 128/w lookups and XORs. Wide (w = 8, 64 KiB per key) is
+ * ~1.5x faster on 1200-byte packets than narrow (w = 4, 8 KiB, fits L1); SRTP keys use wide tables,
+ * low-rate SRTCP keys narrow ones. Streaming: AAD and ciphertext may arrive in pieces; each section
+ * is zero-padded to a block. Not thread-safe.
  */
 public final class Ghash {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final long R = 0xE100000000000000L; // x^128 + x^7 + x^2 + x + 1, reflected
 
-    private final long[] table = new long[32 * 16 * 2];
+    private final boolean wide;
+    private final long[] tableHi;
+    private final long[] tableLo;
     private final byte[] pending = new byte[16];
     private int pendingLen;
     private long yHi;
     private long yLo;
 
-    /** {@code h} = AES_K(0^128), 16 bytes. */
-    public Ghash(byte[] h) {
+    /** {@code h} = AES_K(0^128), 16 bytes; {@code wide} selects 8-bit (64 KiB) over 4-bit (8 KiB) tables. */
+    public Ghash(byte[] h, boolean wide) {
+        this.wide = wide;
+        int w = wide ? 8 : 4;
+        int positions = 128 / w;
+        int values = 1 << w;
+        tableHi = new long[positions * values];
+        tableLo = new long[positions * values];
         // P_j = H · x^j; in GCM's reflected bit order multiplying by x is a right shift with reduction
         long[] pHi = new long[128];
         long[] pLo = new long[128];
@@ -34,19 +44,18 @@ public final class Ghash {
             lo = (lo >>> 1) | (hi << 63);
             hi = (hi >>> 1) ^ (carry != 0 ? R : 0);
         }
-        for (int pos = 0; pos < 32; pos++) {
-            for (int n = 0; n < 16; n++) {
+        for (int pos = 0; pos < positions; pos++) {
+            for (int v = 0; v < values; v++) {
                 long th = 0;
                 long tl = 0;
-                for (int k = 0; k < 4; k++) {
-                    if ((n & (8 >>> k)) != 0) { // the nibble's high bit is bit 4*pos
-                        th ^= pHi[4 * pos + k];
-                        tl ^= pLo[4 * pos + k];
+                for (int k = 0; k < w; k++) {
+                    if ((v & (1 << (w - 1 - k))) != 0) { // the value's high bit is bit w*pos of the block
+                        th ^= pHi[w * pos + k];
+                        tl ^= pLo[w * pos + k];
                     }
                 }
-                int at = (pos * 16 + n) * 2;
-                table[at] = th;
-                table[at + 1] = tl;
+                tableHi[pos * values + v] = th;
+                tableLo[pos * values + v] = tl;
             }
         }
     }
@@ -102,20 +111,38 @@ public final class Ghash {
     }
 
     private void block(long hi, long lo) {
-        long xHi = yHi ^ hi;
-        long xLo = yLo ^ lo;
+        if (wide) {
+            block8(yHi ^ hi, yLo ^ lo);
+        } else {
+            block4(yHi ^ hi, yLo ^ lo);
+        }
+    }
+
+    private void block8(long xHi, long xLo) {
         long zHi = 0;
         long zLo = 0;
-        long[] t = table;
-        for (int pos = 0; pos < 16; pos++) {
-            int at = (pos * 16 + (int) ((xHi >>> (60 - 4 * pos)) & 0xF)) * 2;
-            zHi ^= t[at];
-            zLo ^= t[at + 1];
+        long[] th = tableHi;
+        long[] tl = tableLo;
+        for (int pos = 0; pos < 8; pos++) {
+            int at = (pos << 8) | (int) ((xHi >>> (56 - 8 * pos)) & 0xFF);
+            int bt = ((pos + 8) << 8) | (int) ((xLo >>> (56 - 8 * pos)) & 0xFF);
+            zHi ^= th[at] ^ th[bt];
+            zLo ^= tl[at] ^ tl[bt];
         }
+        yHi = zHi;
+        yLo = zLo;
+    }
+
+    private void block4(long xHi, long xLo) {
+        long zHi = 0;
+        long zLo = 0;
+        long[] th = tableHi;
+        long[] tl = tableLo;
         for (int pos = 0; pos < 16; pos++) {
-            int at = ((pos + 16) * 16 + (int) ((xLo >>> (60 - 4 * pos)) & 0xF)) * 2;
-            zHi ^= t[at];
-            zLo ^= t[at + 1];
+            int at = (pos << 4) | (int) ((xHi >>> (60 - 4 * pos)) & 0xF);
+            int bt = ((pos + 16) << 4) | (int) ((xLo >>> (60 - 4 * pos)) & 0xF);
+            zHi ^= th[at] ^ th[bt];
+            zLo ^= tl[at] ^ tl[bt];
         }
         yHi = zHi;
         yLo = zLo;

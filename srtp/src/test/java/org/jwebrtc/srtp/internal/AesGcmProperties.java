@@ -17,7 +17,8 @@ class AesGcmProperties {
     @Property(tries = 200)
     void sealMatchesJceAndOpenRestores(@ForAll boolean aes256, @ForAll @Size(12) byte[] iv,
                                        @ForAll @Size(max = 40) byte[] aad, @ForAll @IntRange(max = 40) int aadSplit,
-                                       @ForAll @Size(max = 3000) byte[] plain, @ForAll byte keySeed) throws Exception {
+                                       @ForAll @Size(max = 3000) byte[] plain, @ForAll byte keySeed,
+                                       @ForAll boolean wide) throws Exception {
         byte[] key = new byte[aes256 ? 32 : 16];
         Arrays.fill(key, keySeed);
         key[0] ^= 0x5a;
@@ -26,7 +27,7 @@ class AesGcmProperties {
         jce.updateAAD(aad);
         byte[] expected = jce.doFinal(plain);
 
-        AesGcm gcm = new AesGcm(key);
+        AesGcm gcm = new AesGcm(key, wide);
         byte[] buf = Arrays.copyOf(plain, plain.length + 16);
         int split = Math.min(aadSplit, aad.length);
         gcm.start(iv, 0);
@@ -46,7 +47,7 @@ class AesGcmProperties {
                                                 @ForAll @IntRange(min = 1, max = 255) int delta) {
         byte[] key = new byte[16];
         byte[] iv = new byte[12];
-        AesGcm gcm = new AesGcm(key);
+        AesGcm gcm = new AesGcm(key, false);
         byte[] buf = Arrays.copyOf(plain, plain.length + 16);
         gcm.start(iv, 0);
         gcm.seal(buf, 0, plain.length);
