@@ -109,15 +109,15 @@ class KvsSignalingSessionTest {
         start(LocalKvsConfig.builder());
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("demo"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         assertThat(m.ice).hasSize(1);
         assertThat(m.ice.get(0).username()).endsWith(":master");
         Recorder v1 = new Recorder();
         Recorder v2 = new Recorder();
         KvsSignalingSession viewer1 = session(KvsSignalingOptions.viewer("demo", "viewer-1"), v1);
         KvsSignalingSession viewer2 = session(KvsSignalingOptions.viewer("demo", "viewer-2"), v2);
-        viewer1.awaitOpen(Duration.ofSeconds(10));
-        viewer2.awaitOpen(Duration.ofSeconds(10));
+        viewer1.awaitOpen(Duration.ofSeconds(30));
+        viewer2.awaitOpen(Duration.ofSeconds(30));
         assertThat(server.viewerCount(master.channelArn())).isEqualTo(2);
 
         for (KvsSignalingSession v : List.of(viewer1, viewer2)) {
@@ -153,11 +153,56 @@ class KvsSignalingSessionTest {
     }
 
     @Test
+    void masterServesTenViewersAtOnceAndTheEleventhIsRefused() throws Exception {
+        // 10 answers in a burst: above the service's 5 SDP/s per connection, so raise that limit here
+        start(LocalKvsConfig.builder().connectsPerSecondPerChannel(100).sdpPerSecondPerConnection(20));
+        Recorder m = new Recorder();
+        KvsSignalingSession master = session(KvsSignalingOptions.master("ten"), m);
+        master.awaitOpen(Duration.ofSeconds(30));
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            List<BlockingQueue<InboundMessage>> inboxes = new java.util.ArrayList<>();
+            List<SignalingWebSocket> viewers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                BlockingQueue<InboundMessage> inbox = new LinkedBlockingQueue<>();
+                inboxes.add(inbox);
+                viewers.add(SignalingWebSocket.open(ConnectUrlSigner.sign(server.wsEndpoint(), master.channelArn(),
+                        Optional.of("viewer-" + i), example(), "us-west-2", Instant.now()), group, inbox::add)
+                        .get(10, TimeUnit.SECONDS));
+            }
+            assertRefused(ConnectUrlSigner.sign(server.wsEndpoint(), master.channelArn(), Optional.of("viewer-10"),
+                    example(), "us-west-2", Instant.now()), group, 400, "already has 10 viewers");
+            for (int i = 0; i < 10; i++) {
+                viewers.get(i).send(new OutboundFrame(MessageType.SDP_OFFER, "{\"n\":" + i + "}", Optional.empty(),
+                        Optional.empty()));
+            }
+            java.util.Set<String> senders = new java.util.HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                InboundMessage offer = m.next();
+                senders.add(offer.senderClientId().orElseThrow());
+                master.send(new OutboundFrame(MessageType.SDP_ANSWER, "{\"to\":\"" + offer.senderClientId().get() + "\"}",
+                        offer.senderClientId(), Optional.empty()));
+            }
+            assertThat(senders).hasSize(10);
+            for (int i = 0; i < 10; i++) {
+                InboundMessage answer = inboxes.get(i).poll(5, TimeUnit.SECONDS);
+                assertThat(answer).isNotNull();
+                assertThat(answer.payloadJson().orElseThrow()).contains("viewer-" + i + "\"");
+                assertThat(answer.senderClientId()).isEmpty();
+            }
+            viewers.forEach(SignalingWebSocket::close);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void goAwayMakesTheClientReconnectWithAFreshUrl() throws Exception {
         start(LocalKvsConfig.builder().connectsPerSecondPerChannel(100));
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("goaway"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         m.awaitEvent("open");
         assertThat(server.goAway(master.channelArn(), Optional.empty())).isEqualTo(1);
         m.awaitEvent("reconnecting GO_AWAY");
@@ -172,7 +217,7 @@ class KvsSignalingSessionTest {
         Recorder v = new Recorder();
         KvsSignalingSession viewer = session(KvsSignalingOptions.viewer("idle", "viewer-1")
                 .pingInterval(Duration.ofHours(1)), v);
-        viewer.awaitOpen(Duration.ofSeconds(10));
+        viewer.awaitOpen(Duration.ofSeconds(30));
         v.awaitEvent("open");
         v.awaitEvent("close");
         v.awaitEvent("reconnecting closed");
@@ -189,11 +234,58 @@ class KvsSignalingSessionTest {
     }
 
     @Test
+    void reconnectsBeforeTheConnectionAgeLimitAndRefreshesIceServersBeforeTheirTtl() throws Exception {
+        start(LocalKvsConfig.builder().connectsPerSecondPerChannel(100).iceServerTtl(Duration.ofSeconds(2)));
+        Recorder m = new Recorder();
+        KvsSignalingSession master = session(KvsSignalingOptions.master("age")
+                .reconnectBefore(Duration.ofMillis(400)).iceRefreshGrace(Duration.ofSeconds(1)), m);
+        master.awaitOpen(Duration.ofSeconds(30));
+        m.awaitEvent("open");
+        m.awaitEvent("reconnecting connection age limit");
+        m.awaitEvent("open");
+        List<IceServer> first = m.ice;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (m.ice == first && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(m.ice).as("refetched about 1 s before the 2 s Ttl").isNotSameAs(first);
+    }
+
+    @Test
+    void theServerSendsGoAwayAtTheMaximumDurationAndClosesAfterTheGrace() throws Exception {
+        start(LocalKvsConfig.builder().maxConnectionDuration(Duration.ofMillis(300)).goAwayGrace(Duration.ofMillis(200)));
+        Recorder m = new Recorder();
+        KvsSignalingSession master = session(KvsSignalingOptions.master("duration"), m);
+        master.awaitOpen(Duration.ofSeconds(30));
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+            SignalingWebSocket.open(ConnectUrlSigner.sign(server.wsEndpoint(), master.channelArn(),
+                    Optional.of("v"), example(), "us-west-2", Instant.now()), group, new SignalingListener() {
+                        @Override
+                        public void onMessage(InboundMessage message) {
+                            seen.add(message.type());
+                        }
+
+                        @Override
+                        public void onClose(int code, String reason) {
+                            seen.add("closed: " + reason);
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(MessageType.GO_AWAY);
+            assertThat((String) seen.poll(5, TimeUnit.SECONDS)).contains("maximum connection duration");
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void pingsKeepAnIdleConnectionOpen() throws Exception {
         start(LocalKvsConfig.builder().idleTimeout(Duration.ofMillis(500)));
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("ping").pingInterval(Duration.ofMillis(100)), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         Thread.sleep(1500);
         assertThat(m.events).doesNotContain("close 1000");
         assertThat(master.isOpen()).isTrue();
@@ -206,7 +298,7 @@ class KvsSignalingSessionTest {
         // the control plane tolerates an hour here; the presigned URL (299 s) does not
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("skew"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         assertThat(master.isOpen()).isTrue();
     }
 
@@ -215,7 +307,7 @@ class KvsSignalingSessionTest {
         start(LocalKvsConfig.builder().maxPayloadChars(100));
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("limits"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         master.send(new OutboundFrame(MessageType.SDP_ANSWER, "x".repeat(200), Optional.of("viewer-1"),
                 Optional.of("big-1")));
         InboundMessage s = m.next();
@@ -235,7 +327,7 @@ class KvsSignalingSessionTest {
         start(LocalKvsConfig.builder().sdpPerSecondPerConnection(2));
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("tps"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         for (int i = 0; i < 3; i++) {
             master.send(new OutboundFrame(MessageType.SDP_OFFER, "{}", Optional.of("v"), Optional.of("c" + i)));
         }
@@ -252,7 +344,7 @@ class KvsSignalingSessionTest {
         start(LocalKvsConfig.builder().maxViewers(1).replaceMaster(false).connectsPerSecondPerChannel(100));
         Recorder m = new Recorder();
         KvsSignalingSession master = session(KvsSignalingOptions.master("refuse"), m);
-        master.awaitOpen(Duration.ofSeconds(10));
+        master.awaitOpen(Duration.ofSeconds(30));
         String arn = master.channelArn();
         URI ws = server.wsEndpoint();
         io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,

@@ -173,6 +173,34 @@ class AwsSdkControlPlaneIT {
     }
 
     @Test
+    void sendAlexaOfferToMasterReturnsTheMastersAnswer() throws Exception {
+        String arn = kvs.createSignalingChannel(r -> r.channelName("alexa")).channelARN();
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                io.netty.channel.nio.NioIoHandler.newFactory());
+        try {
+            java.util.concurrent.atomic.AtomicReference<org.jwebrtc.signaling.kvs.SignalingWebSocket> self =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            org.jwebrtc.signaling.kvs.SignalingWebSocket master = org.jwebrtc.signaling.kvs.SignalingWebSocket.open(
+                    org.jwebrtc.signaling.kvs.ConnectUrlSigner.sign(server.wsEndpoint(), arn, java.util.Optional.empty(),
+                            software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
+                                    LocalKvsConfig.EXAMPLE_ACCESS_KEY, LocalKvsConfig.EXAMPLE_SECRET_KEY),
+                            "us-west-2", java.time.Instant.now()), group,
+                    m -> self.get().send(new org.jwebrtc.signaling.kvs.OutboundFrame(
+                            org.jwebrtc.signaling.kvs.MessageType.SDP_ANSWER, "answer to " + m.payloadJson().orElse(""),
+                            m.senderClientId(), java.util.Optional.empty()))).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            self.set(master);
+            SdkBytes none = null;
+            String answer = signaling.sendAlexaOfferToMaster(r -> r.channelARN(arn).senderClientId("alexa-1")
+                    .messagePayload(java.util.Base64.getEncoder().encodeToString("v=0\r\n".getBytes()))).answer();
+            assertThat(new String(java.util.Base64.getDecoder().decode(answer))).isEqualTo("answer to v=0\r\n");
+            assertThat(none).isNull();
+            master.close();
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void sendAlexaOfferWithoutMasterIsNotFound() {
         String arn = kvs.createSignalingChannel(r -> r.channelName("alexa-none")).channelARN();
         assertThatThrownBy(() -> signaling.sendAlexaOfferToMaster(r -> r.channelARN(arn).senderClientId("alexa")
