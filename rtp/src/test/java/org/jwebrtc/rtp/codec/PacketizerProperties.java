@@ -54,6 +54,38 @@ class PacketizerProperties {
         assertThat(new Vp8Depacketizer().isKeyframe(payloads.get(0))).isEqualTo((frame[0] & 1) == 0);
     }
 
+    /** A low-overhead AV1 temporal unit: TD, then OBUs (types 1,3,4,5,6) with minimal LEB128 sizes. */
+    @Provide
+    Arbitrary<byte[]> av1TemporalUnits() {
+        Arbitrary<byte[]> obu = Combinators.combine(Arbitraries.of(1, 3, 4, 5, 6), Arbitraries.of(true, false),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(3000))
+                .as((type, ext, payload) -> {
+                    java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+                    o.write(type << 3 | (ext ? 0x04 : 0) | 0x02);
+                    if (ext) {
+                        o.write(0x28);
+                    }
+                    Leb128.write(o, payload.length);
+                    o.writeBytes(payload);
+                    return o.toByteArray();
+                });
+        return obu.list().ofMinSize(1).ofMaxSize(6).map(list -> {
+            java.io.ByteArrayOutputStream tu = new java.io.ByteArrayOutputStream();
+            tu.write(0x12);
+            tu.write(0);
+            list.forEach(tu::writeBytes);
+            return tu.toByteArray();
+        });
+    }
+
+    @Property(tries = 300)
+    void av1RoundTrip(@ForAll("av1TemporalUnits") byte[] tu, @ForAll @IntRange(min = 3, max = 1500) int mtu)
+            throws RtpException {
+        List<byte[]> payloads = new Av1Packetizer().packetize(tu, mtu);
+        assertThat(payloads).allSatisfy(p -> assertThat(p.length).isLessThanOrEqualTo(mtu));
+        assertThat(new Av1Depacketizer().depacketize(payloads)).isEqualTo(tu);
+    }
+
     @Provide
     Arbitrary<Integer> pictureIdBits() {
         return Arbitraries.of(0, 7, 15);
@@ -69,11 +101,19 @@ class PacketizerProperties {
         }
     }
 
+    @net.jqwik.api.Example
+    void av1ElementLengthAboveIntRange() {
+        // once threw IllegalArgumentException: LEB128 length 0x8FFFFFFF cast to a negative int
+        byte[] p = {0x00, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x08, 0x30};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Av1Depacketizer().depacketize(List.of(p)))
+                .isInstanceOf(RtpException.class);
+    }
+
     @Provide
     Arbitrary<List<byte[]>> junkPayloads() {
         Arbitrary<byte[]> payload = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
                 // bias the first byte towards STAP-A / FU-A / VP8 extension bits
-                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF,
+                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF, (byte) 0x30, (byte) 0x50,
                                 (byte) 0x10), Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
                         .as((h, rest) -> {
                             byte[] b = new byte[rest.length + 1];
@@ -87,7 +127,7 @@ class PacketizerProperties {
     @Property(tries = 2000)
     void junkIntoEveryDepacketizerGivesRtpExceptionOnly(@ForAll("junkPayloads") List<byte[]> payloads) {
         for (Depacketizer d : List.of(new H264Depacketizer(), new Vp8Depacketizer(), new OpusDepacketizer(),
-                new G711Depacketizer())) {
+                new G711Depacketizer(), new Av1Depacketizer())) {
             try {
                 d.depacketize(payloads);
             } catch (RtpException expected) {
