@@ -5,14 +5,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jwebrtc.stun.internal.Bytes;
+import org.jwebrtc.stun.internal.Utf8;
 
 /** Attribute values ⇄ records. Offsets are absolute in the caller's buffer. */
 final class AttributeCodec {
@@ -146,14 +144,11 @@ final class AttributeCodec {
         if (len > max) {
             throw new StunException("text attribute longer than " + max + " bytes", v - 2);
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, v, len)).toString();
-        } catch (CharacterCodingException e) {
-            throw new StunException("text attribute is not UTF-8", v);
+        int bad = Utf8.firstInvalid(b, v, len);
+        if (bad >= 0) {
+            throw new StunException("text attribute is not UTF-8", bad);
         }
+        return new String(b, v, len, StandardCharsets.UTF_8);
     }
 
     /** RFC 8489 §14.8: 21 reserved bits, class (3 bits), number (0..99), reason. */

@@ -277,6 +277,27 @@ public final class StunView {
         return i < 0 ? -1 : valueU32(i);
     }
 
+    /** ERROR-CODE as 300..699 (RFC 8489 §14.8), or -1 when absent or malformed. */
+    public int errorCode() {
+        int i = indexOf(StunAttributeType.ERROR_CODE);
+        if (i < 0 || lengths[i] < 4) {
+            return -1;
+        }
+        int cls = buf[offsets[i] + 2] & 7;
+        int number = buf[offsets[i] + 3] & 0xFF;
+        return cls >= 3 && cls <= 6 && number <= 99 ? cls * 100 + number : -1;
+    }
+
+    /** XOR-MAPPED-ADDRESS decoded (allocates), if present. */
+    public java.util.Optional<java.net.InetSocketAddress> xorMappedAddress() throws StunException {
+        int i = indexOf(StunAttributeType.XOR_MAPPED_ADDRESS);
+        if (i < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(((XorMappedAddress) AttributeCodec.decode(types[i], buf, offsets[i], lengths[i], off))
+                .address());
+    }
+
     /** True when the value of attribute {@code i} equals {@code expected} byte for byte. */
     public boolean valueEquals(int i, byte[] expected) {
         if (valueLength(i) != expected.length) {
