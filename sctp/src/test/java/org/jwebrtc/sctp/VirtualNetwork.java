@@ -32,6 +32,8 @@ final class VirtualNetwork {
     UnaryOperator<byte[]> tamperToB = UnaryOperator.identity();
     UnaryOperator<byte[]> tamperToA = UnaryOperator.identity();
     boolean keepMessages = true;
+    /** False when something else (a DataChannelManager) consumes the associations' events. */
+    boolean captureEvents = true;
     long receivedA;
     long receivedB;
     long packetsAtoB;
@@ -70,6 +72,9 @@ final class VirtualNetwork {
                 more = true;
             }
             SctpEvent e;
+            if (!captureEvents) {
+                continue;
+            }
             while ((e = a.pollEvent()) != null) {
                 receivedA += e instanceof SctpEvent.MessageReceived ? 1 : 0;
                 eventsA.add(e);
