@@ -57,6 +57,8 @@ public final class IceAgent {
     private final ArrayDeque<IceEvent> events = new ArrayDeque<>();
     private final IceMessages messages = new IceMessages();
     private final StunView view = new StunView();
+    private final List<EarlyRequest> earlyRequests = new ArrayList<>();
+    private static final int MAX_EARLY_REQUESTS = 16;
 
     private IceConnectionState state = IceConnectionState.NEW;
     private boolean remoteEndOfCandidates;
@@ -165,12 +167,12 @@ public final class IceAgent {
             }
         }
         localCandidates.add(c);
-        if (state.compareTo(IceConnectionState.CONNECTED) >= 0) {
-            return; // RFC 8838 §13: nothing new is checked after nomination
+        if (state.compareTo(IceConnectionState.CONNECTED) < 0) { // RFC 8838 §13: nothing new after nomination
+            for (Candidate r : remoteCandidates) {
+                formPair(c, r);
+            }
         }
-        for (Candidate r : remoteCandidates) {
-            formPair(c, r);
-        }
+        replayEarlyRequests(c);
     }
 
     /**
@@ -486,9 +488,23 @@ public final class IceAgent {
             setState(IceConnectionState.CHECKING);
         }
         Candidate localCandidate = localBaseCandidate(local);
-        if (localCandidate == null || !sameFamily(local, source)) {
-            return; // arrived at a socket we were not told about: answered, but nothing to pair
+        if (localCandidate == null) {
+            localCandidate = candidateWithBase(local); // e.g. only its srflx candidate was trickled so far
         }
+        if (localCandidate == null) {
+            // Arrived at a socket whose candidate is not added yet (trickle race): answered; the triggered check
+            // and any nomination wait until the candidate is added.
+            rememberEarlyRequest(local, source, priority, useCandidate);
+            return;
+        }
+        if (!sameFamily(local, source)) {
+            return;
+        }
+        onAuthenticatedRequest(localCandidate, source, priority, useCandidate);
+    }
+
+    private void onAuthenticatedRequest(Candidate localCandidate, InetSocketAddress source, long priority,
+                                        boolean useCandidate) {
         Candidate remoteCandidate = findRemote(source);
         if (remoteCandidate == null) {
             // RFC 8445 §7.3.1.3: a peer-reflexive remote candidate, priority from PRIORITY.
@@ -505,6 +521,36 @@ public final class IceAgent {
                 pair.useCandidateReceived = true;
             }
         }
+    }
+
+    private void rememberEarlyRequest(InetSocketAddress local, InetSocketAddress source, long priority,
+                                      boolean useCandidate) {
+        for (int i = 0; i < earlyRequests.size(); i++) {
+            EarlyRequest e = earlyRequests.get(i);
+            if (e.local().equals(local) && e.source().equals(source)) {
+                earlyRequests.set(i, new EarlyRequest(local, source, priority, useCandidate || e.useCandidate()));
+                return;
+            }
+        }
+        if (earlyRequests.size() < MAX_EARLY_REQUESTS) {
+            earlyRequests.add(new EarlyRequest(local, source, priority, useCandidate));
+        }
+    }
+
+    /** Replays requests that arrived at {@code c}'s base before {@code c} was added. */
+    private void replayEarlyRequests(Candidate c) {
+        for (int i = 0; i < earlyRequests.size(); i++) {
+            EarlyRequest e = earlyRequests.get(i);
+            if (e.local().equals(c.base()) && sameFamily(e.local(), e.source())) {
+                earlyRequests.remove(i--);
+                onAuthenticatedRequest(c, e.source(), e.priority(), e.useCandidate());
+            }
+        }
+    }
+
+    /** An authenticated check that arrived at a local address with no candidate yet. */
+    private record EarlyRequest(InetSocketAddress local, InetSocketAddress source, long priority,
+                                boolean useCandidate) {
     }
 
     /** RFC 8445 §7.3.1.4. Returns the checklist pair for local/remote, or null when it did not fit. */
@@ -943,6 +989,16 @@ public final class IceAgent {
     private Candidate localBaseCandidate(InetSocketAddress address) {
         for (Candidate c : localCandidates) {
             if ((c.type() == CandidateType.HOST || c.type() == CandidateType.RELAYED) && c.address().equals(address)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A server-reflexive or relayed candidate sending from {@code base}, when the host one is not known (yet). */
+    private Candidate candidateWithBase(InetSocketAddress base) {
+        for (Candidate c : localCandidates) {
+            if (c.type() != CandidateType.PEER_REFLEXIVE && c.base().equals(base)) {
                 return c;
             }
         }
