@@ -117,6 +117,31 @@ public final class ChromiumPage implements AutoCloseable {
         return value(Json.object(r.get("result")));
     }
 
+    /**
+     * Polls a JavaScript condition (it may return a promise) every 50 ms until it is truthy, e.g.
+     * {@code page.waitFor("pc.connectionState === 'connected'", Duration.ofSeconds(10))}.
+     */
+    public void waitFor(String condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String expression = "(async () => !!(await (" + condition + ")))()";
+        while (true) {
+            // each check gets the page's command timeout: a slow check is not a false one
+            if (Boolean.TRUE.equals(evaluate(expression))) {
+                return;
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                throw new AssertionError("still false after " + timeout + ": " + abbreviate(condition)
+                        + diagnostics());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + abbreviate(condition), e);
+            }
+        }
+    }
+
     /** A PNG of the viewport. */
     public byte[] screenshot() {
         String data = (String) call("Page.captureScreenshot", Map.of("format", "png")).get("data");

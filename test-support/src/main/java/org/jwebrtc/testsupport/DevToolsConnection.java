@@ -1,6 +1,7 @@
 package org.jwebrtc.testsupport;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * One WebSocket to the browser target speaking the Chrome DevTools Protocol. Commands carry an
@@ -25,6 +29,28 @@ import java.util.function.Consumer;
 final class DevToolsConnection implements AutoCloseable {
     /** The browser target's own session: commands and events without a sessionId. */
     static final String BROWSER = "";
+
+    /**
+     * One client for all connections, created on first use. It gets its own SSLContext because the
+     * default one parses the whole cacerts trust store: that took 12 s of the first launch on a
+     * loaded machine, and DevTools is plain ws:// on 127.0.0.1.
+     */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .sslContext(noTrustStore())
+                .build();
+
+        private static SSLContext noTrustStore() {
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(new KeyManager[0], new TrustManager[0], null); // trusts nothing
+                return ctx;
+            } catch (GeneralSecurityException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     private record Pending(String method, CompletableFuture<Map<String, Object>> reply) {}
 
@@ -39,12 +65,8 @@ final class DevToolsConnection implements AutoCloseable {
 
     static DevToolsConnection connect(URI browserWs, Duration timeout) {
         DevToolsConnection c = new DevToolsConnection();
-        HttpClient http = HttpClient.newBuilder()
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(timeout)
-                .build();
         try {
-            c.socket = http.newWebSocketBuilder()
+            c.socket = Http.CLIENT.newWebSocketBuilder()
                     .connectTimeout(timeout)
                     .buildAsync(browserWs, c.new Listener())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -113,6 +113,15 @@ class ChromiumIT {
     }
 
     @Test
+    void waitForPollsAConditionUntilItHolds() {
+        page.evaluate("window.flag = false; setTimeout(() => window.flag = true, 200); 0");
+        page.waitFor("window.flag", Duration.ofSeconds(5));
+        assertThatThrownBy(() -> page.waitFor("Promise.resolve(false)", Duration.ofMillis(300)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("still false after PT0.3S");
+    }
+
+    @Test
     void consoleMessagesAreCaptured() {
         page.evaluate("console.warn('careful', 7, {k: 1, s: 'x'}, [1, 2])");
         assertThat(page.console()).contains("warning: careful 7 {k: 1, s: 'x'} [1, 2]");
