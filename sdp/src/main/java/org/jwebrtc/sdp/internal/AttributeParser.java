@@ -47,6 +47,10 @@ final class AttributeParser {
         "sendrecv", "sendonly", "recvonly", "inactive", "ice-lite", "extmap-allow-mixed", "bundle-only",
     };
 
+    private static final WordTable NAME_TABLE = new WordTable(NAMES);
+    private static final OptionalInt MONO = OptionalInt.of(1);
+    private static final OptionalInt STEREO = OptionalInt.of(2);
+
     static Attribute parse(Cursor c) throws SdpException {
         int start = c.pos;
         int colon = c.indexOf(':');
@@ -54,15 +58,7 @@ final class AttributeParser {
         if (nameEnd == start || c.s.charAt(start) == ' ') {
             throw c.fail("attribute name");
         }
-        int kind = -1;
-        int len = nameEnd - start;
-        for (int i = 0; i < NAMES.length; i++) {
-            String n = NAMES[i];
-            if (n.length() == len && c.s.regionMatches(start, n, 0, len)) {
-                kind = i;
-                break;
-            }
-        }
+        int kind = NAME_TABLE.find(c.s, start, nameEnd);
         if (kind >= 0) {
             c.pos = colon < 0 ? nameEnd : colon + 1;
             try {
@@ -124,7 +120,8 @@ final class AttributeParser {
                 int clock = c.uint(Integer.MAX_VALUE, "clock rate");
                 OptionalInt ch = OptionalInt.empty();
                 if (c.tryChar('/')) {
-                    ch = OptionalInt.of(c.uint(Integer.MAX_VALUE, "encoding parameters (channels)"));
+                    int n = c.uint(Integer.MAX_VALUE, "encoding parameters (channels)");
+                    ch = n == 2 ? STEREO : n == 1 ? MONO : OptionalInt.of(n);
                 }
                 c.end();
                 a = new RtpMap(pt, enc, clock, ch);
@@ -140,7 +137,7 @@ final class AttributeParser {
                 int pt = c.tryChar('*') ? RtcpFb.WILDCARD : c.uint(127, "payload type (0-127) or '*'");
                 c.space();
                 String type = c.word("feedback type");
-                Optional<String> param = c.trySpace() ? Optional.of(c.rest("feedback parameter")) : Optional.empty();
+                Optional<String> param = c.trySpace() ? c.restOptional("feedback parameter") : Optional.empty();
                 a = new RtcpFb(pt, type, param);
                 break;
             }
@@ -169,7 +166,7 @@ final class AttributeParser {
                 String attr = c.wordUntil(':', "source attribute name");
                 Optional<String> value = Optional.empty();
                 if (c.tryChar(':')) {
-                    value = Optional.of(c.pos < c.end ? c.rest("value") : "");
+                    value = c.pos < c.end ? c.restOptional("value") : Optional.of("");
                 }
                 c.end();
                 a = new Ssrc(ssrc, attr, value);

@@ -52,7 +52,7 @@ public final class Cursor {
         if (pos == start) {
             throw fail(what);
         }
-        return s.substring(start, pos);
+        return Tokens.take(s, start, pos);
     }
 
     /** A non-empty run up to the next space or {@code stop}. */
@@ -65,7 +65,7 @@ public final class Cursor {
         if (pos == start) {
             throw fail(what);
         }
-        return s.substring(start, pos);
+        return Tokens.take(s, start, pos);
     }
 
     /** Whether the rest up to the next space equals {@code lit}; consumes it if so. */
@@ -83,7 +83,17 @@ public final class Cursor {
         if (pos >= end) {
             throw fail(what);
         }
-        String r = s.substring(pos, end);
+        String r = Tokens.take(s, pos, end);
+        pos = end;
+        return r;
+    }
+
+    /** The rest of the line, non-empty, as an Optional (shared for well-known words). */
+    java.util.Optional<String> restOptional(String what) throws SdpException {
+        if (pos >= end) {
+            throw fail(what);
+        }
+        java.util.Optional<String> r = Tokens.takeOptional(s, pos, end);
         pos = end;
         return r;
     }
