@@ -256,30 +256,29 @@ public final class DtlsTransport {
         receiveRecords(null, 0, -1);
     }
 
-    /** Owner thread, connected: decrypt every record of one datagram (len < 0: only leftovers). */
+    /**
+     * Owner thread, connected: decrypt every record of one datagram (len < 0: only records bctls
+     * still buffers). {@code receive} consumes the datagram and returns its first record; bctls
+     * keeps the rest in its record queue, which {@code receivePending} drains without asking the
+     * transport again (each {@code receive} call allocates a record buffer, so we avoid the extra
+     * call that would only end in WOULD_BLOCK).
+     */
     private void receiveRecords(byte[] buf, int off, int len) {
         if (len >= 0) {
             io.setPending(buf, off, len);
         }
         try {
-            while (state == State.CONNECTED) {
+            boolean first = true;
+            while (state == State.CONNECTED && (first || io.hasPending())) {
+                first = false;
                 int n;
                 try {
                     n = dtls.receive(plaintext, 0, plaintext.length, 1);
                 } catch (InterruptedIOException wouldBlock) {
                     break;   // QueueDatagramTransport.WOULD_BLOCK: datagram fully consumed
                 }
-                if (io.isClosed()) {
-                    // bctls closes the transport after answering the peer's close_notify.
-                    state = State.CLOSED;
-                    events.add(new DtlsEvent.Closed(true));
-                    break;
-                }
-                if (n > 0) {
-                    receivedRecords++;
-                    byte[] data = new byte[n];
-                    System.arraycopy(plaintext, 0, data, 0, n);
-                    events.add(new DtlsEvent.ApplicationData(data));
+                while (deliver(n)) {
+                    n = dtls.receivePending(plaintext, 0, plaintext.length);
                 }
             }
         } catch (TlsFatalAlertReceived e) {
@@ -288,13 +287,38 @@ public final class DtlsTransport {
             fail("DTLS record layer failed: " + e.getMessage());
         } catch (IOException e) {
             if (io.isClosed()) {
-                state = State.CLOSED;
-                events.add(new DtlsEvent.Closed(true));
+                closedByPeer();
             } else {
                 fail("DTLS receive failed: " + e);
             }
         } finally {
             io.clearPending();
+        }
+    }
+
+    /** Emits one receive result; true if another record may be buffered. */
+    private boolean deliver(int n) {
+        if (io.isClosed()) {
+            // bctls closes the transport after answering the peer's close_notify.
+            closedByPeer();
+            return false;
+        }
+        if (n < 0) {
+            return false;
+        }
+        if (n > 0) {
+            receivedRecords++;
+            byte[] data = new byte[n];
+            System.arraycopy(plaintext, 0, data, 0, n);
+            events.add(new DtlsEvent.ApplicationData(data));
+        }
+        return true;
+    }
+
+    private void closedByPeer() {
+        if (state == State.CONNECTED) {
+            state = State.CLOSED;
+            events.add(new DtlsEvent.Closed(true));
         }
     }
 

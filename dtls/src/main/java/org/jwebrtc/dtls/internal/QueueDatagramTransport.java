@@ -83,6 +83,11 @@ public final class QueueDatagramTransport implements DatagramTransport {
         pendingLen = len;
     }
 
+    /** Caller mode: a datagram was set and not yet read by bctls. */
+    public boolean hasPending() {
+        return pendingLen >= 0;
+    }
+
     public void clearPending() {
         pendingBuf = null;
         pendingLen = -1;
