@@ -38,6 +38,22 @@ class PacketizerProperties {
     }
 
     @Property(tries = 200)
+    void h265RoundTrip(@ForAll("nalUnits") List<byte[]> h264Like, @ForAll @IntRange(min = 4, max = 1500) int mtu)
+            throws RtpException {
+        // reuse the generator: a 2-byte header with the same type (1..23, never AP/FU) and TID 1..7
+        List<byte[]> nals = h264Like.stream().map(n -> {
+            byte[] h = new byte[n.length + 1];
+            System.arraycopy(n, 0, h, 1, n.length);
+            h[0] = (byte) ((n[0] & 0x1F) << 1);
+            h[1] = (byte) (1 + (n.length % 7));
+            return h;
+        }).toList();
+        List<byte[]> payloads = new H265Packetizer().packetizeNals(nals, mtu);
+        assertThat(payloads).allSatisfy(p -> assertThat(p.length).isLessThanOrEqualTo(mtu));
+        assertThat(new H265Depacketizer().depacketizeNals(payloads)).containsExactlyElementsOf(nals);
+    }
+
+    @Property(tries = 200)
     void h264ModeZeroRoundTrip(@ForAll("nalUnits") List<byte[]> nals) throws RtpException {
         int mtu = nals.stream().mapToInt(n -> n.length).max().orElseThrow();
         List<byte[]> payloads = new H264Packetizer(0).packetizeNals(nals, mtu);
@@ -113,7 +129,7 @@ class PacketizerProperties {
     Arbitrary<List<byte[]>> junkPayloads() {
         Arbitrary<byte[]> payload = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
                 // bias the first byte towards STAP-A / FU-A / VP8 extension bits
-                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF, (byte) 0x30, (byte) 0x50,
+                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF, (byte) 0x30, (byte) 0x50, (byte) 0x60, (byte) 0x62,
                                 (byte) 0x10), Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
                         .as((h, rest) -> {
                             byte[] b = new byte[rest.length + 1];
@@ -127,7 +143,7 @@ class PacketizerProperties {
     @Property(tries = 2000)
     void junkIntoEveryDepacketizerGivesRtpExceptionOnly(@ForAll("junkPayloads") List<byte[]> payloads) {
         for (Depacketizer d : List.of(new H264Depacketizer(), new Vp8Depacketizer(), new OpusDepacketizer(),
-                new G711Depacketizer(), new Av1Depacketizer())) {
+                new G711Depacketizer(), new Av1Depacketizer(), new H265Depacketizer())) {
             try {
                 d.depacketize(payloads);
             } catch (RtpException expected) {
