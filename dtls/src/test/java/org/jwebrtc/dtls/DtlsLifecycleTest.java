@@ -97,4 +97,30 @@ class DtlsLifecycleTest {
             assertThat(((DtlsEvent.Failed) e).reason()).contains("timed out");
         }
     }
+
+    @Test
+    void theHandshakeCompletesOverALossyLink() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        try (DtlsPair pair = new DtlsPair(CLIENT_CERT, SERVER_CERT, DtlsConfig.defaults())) {
+            pair.link = d -> random.nextInt(100) < 20 ? null : d;   // 20 % loss both ways
+            pair.start();
+            pair.pumpUntilSettled(Duration.ofSeconds(30));
+            DtlsEvent.Connected c = DtlsPair.first(pair.clientEvents, DtlsEvent.Connected.class);
+            DtlsEvent.Connected s = DtlsPair.first(pair.serverEvents, DtlsEvent.Connected.class);
+            assertThat(c.srtp()).isEqualTo(s.srtp());
+        }
+    }
+
+    @Test
+    void oversizedApplicationDataIsRefused() throws Exception {
+        try (DtlsPair pair = new DtlsPair(CLIENT_CERT, SERVER_CERT, DtlsConfig.defaults())) {
+            pair.start();
+            pair.pumpUntilSettled(WAIT);
+            int max = pair.client.maxApplicationData();
+            assertThat(max).isBetween(1100, 1200 - 13);
+            assertThatThrownBy(() -> pair.client.send(new byte[max + 1], 0, max + 1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MTU 1200");
+            assertThat(pair.client.isConnected()).isTrue();
+        }
+    }
 }
