@@ -93,7 +93,7 @@ public final class Chromium implements AutoCloseable {
             return new Chromium(options, process, dir, devTools, uri, took);
         } catch (RuntimeException | Error e) {
             if (process != null) {
-                process.close();
+                process.kill(crashHandlers(dir, process.process().pid()));
             }
             deleteTree(dir);
             throw e;
@@ -165,7 +165,7 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         devTools.close();
-        process.kill(crashHandlers(userDataDir));
+        process.kill(crashHandlers(userDataDir, process.process().pid()));
         deleteTree(userDataDir);
     }
 
@@ -176,9 +176,8 @@ public final class Chromium implements AutoCloseable {
      * ({@code --disable-crashpad-for-testing} would avoid it, but makes the network service
      * crash-loop with "FD ownership violation" on the first request.)
      */
-    private List<ProcessHandle> crashHandlers(Path dir) {
+    private static List<ProcessHandle> crashHandlers(Path dir, long browser) {
         String marker = dir.toString();
-        long browser = process.process().pid();
         return ProcessHandle.allProcesses()
                 .filter(h -> h.pid() != browser)
                 .filter(h -> h.info().arguments()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -165,6 +166,35 @@ class ChromiumIT {
                 .map(args -> String.join(" ", args).contains(profile.toString())).orElse(false)))
                 .isEmpty();
         assertThat(profile).doesNotExist();
+    }
+
+    @Test
+    void aChromiumThatExitsEarlyFailsWithItsOutput() throws IOException {
+        Path fake = fakeChromium("echo \"fake chromium says no: $1\"; exit 3");
+        assertThatThrownBy(() -> Chromium.launch(Chromium.options().binary(fake)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("exited with 3")
+                .hasMessageContaining("fake chromium says no: --headless");
+    }
+
+    @Test
+    void aChromiumThatNeverOpensDevToolsTimesOutWithItsOutput() throws IOException {
+        Path fake = fakeChromium("echo still starting; exec sleep 30");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Chromium.launch(Chromium.options().binary(fake)
+                        .startupTimeout(Duration.ofMillis(500))))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("within PT0.5S")
+                .hasMessageContaining("still starting");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    private static Path fakeChromium(String body) throws IOException {
+        Path script = Files.createTempFile("fake-chromium-", ".sh");
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        script.toFile().setExecutable(true);
+        script.toFile().deleteOnExit();
+        return script;
     }
 
     private static long ms(long nanos) {
