@@ -52,6 +52,25 @@ class StunViewTest {
     }
 
     @Test
+    void truncatedSha256IntegrityVerifies() throws Exception {
+        // RFC 8489 §14.6 allows MESSAGE-INTEGRITY-SHA256 truncated to 16..32 bytes; build a 16-byte one
+        byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+        byte[] full = StunMessage.of(StunClass.REQUEST, StunMethod.BINDING, id, new Priority(1))
+                .toBytes(key, IntegrityAlgorithm.HMAC_SHA256, false);
+        byte[] b = java.util.Arrays.copyOf(full, full.length - 16);
+        b[3] = (byte) (b.length - 20);
+        b[b.length - 17] = 16; // attribute length
+        byte[] mac = new org.jwebrtc.stun.internal.MessageChecks().integrity(true, key, b, 0, b.length - 20, 16);
+        System.arraycopy(mac, 0, b, b.length - 16, 16);
+        StunView v = new StunView().wrap(b, 0, b.length);
+        assertThat(v.integrityAlgorithm()).isEqualTo(IntegrityAlgorithm.HMAC_SHA256);
+        assertThat(v.verifyIntegrity(key)).isTrue();
+        b[b.length - 1] ^= 1;
+        assertThat(new StunView().wrap(b, 0, b.length).verifyIntegrity(key)).isFalse();
+        assertThat(StunMessage.parse(full).attribute(MessageIntegritySha256.class).orElseThrow().hmac()).hasSize(32);
+    }
+
+    @Test
     void errorResponseAccessors() throws Exception {
         InetSocketAddress a = new InetSocketAddress(InetAddress.getByName("::1"), 9);
         byte[] b = StunMessage.of(StunClass.ERROR_RESPONSE, StunMethod.BINDING, id, new ErrorCode(487, "Role Conflict"),
