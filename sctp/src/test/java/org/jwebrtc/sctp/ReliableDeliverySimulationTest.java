@@ -103,6 +103,21 @@ class ReliableDeliverySimulationTest {
     }
 
     @Test
+    void messageAboveTheReceiveLimitAbortsTheAssociation() {
+        SctpConfig small = HandshakeSimulationTest.config().withMessageSizes(4096, 256 * 1024);
+        var net = new VirtualNetwork(new SctpAssociation(HandshakeSimulationTest.config(), new Random(1)),
+                new SctpAssociation(small, new Random(2)), 1);
+        net.a.connect(0);
+        assertThat(net.runUntil(net::connected, VirtualNetwork.seconds(5))).isTrue();
+        byte[] m = new byte[10_000];
+        assertThat(net.a.send(0, 53, m, 0, m.length, SendOptions.RELIABLE)).isTrue();
+        assertThat(net.runUntil(() -> net.eventsA.stream().anyMatch(e -> e instanceof SctpEvent.Aborted),
+                VirtualNetwork.seconds(5))).isTrue();
+        assertThat(net.eventsB).anyMatch(e -> e instanceof SctpEvent.Aborted a && a.cause().contains("max-message"));
+        assertThat(net.receivedB).isZero();
+    }
+
+    @Test
     void bothDirectionsAndManyStreamsInterleave() {
         var net = connected(8, HandshakeSimulationTest.config());
         net.lossy(0.1, 0.05, 0.3);
