@@ -22,7 +22,6 @@ import org.jwebrtc.stun.StunMessage;
 import org.jwebrtc.stun.StunMethod;
 import org.jwebrtc.stun.StunView;
 import org.jwebrtc.stun.TransactionId;
-import org.jwebrtc.stun.XorMappedAddress;
 
 /**
  * Full ICE agent (RFC 8445) for one component of one data stream, with trickle (RFC 8838) and consent freshness
@@ -615,8 +614,7 @@ public final class IceAgent {
         boolean authentic = view.verifyIntegrity(tx.key);
         int code = 0;
         if (error) {
-            Optional<ErrorCode> ec = view.toMessage().attribute(ErrorCode.class);
-            code = ec.map(ErrorCode::code).orElse(0);
+            code = Math.max(0, view.errorCode());
             // 400/401 cannot carry MESSAGE-INTEGRITY (the peer could not authenticate us); the transaction ID
             // (96 random bits) is their authentication. A 487 must be authentic: it changes our role.
             if (!authentic && (view.integrityAlgorithm() != null || code == ErrorCode.ROLE_CONFLICT)) {
@@ -627,8 +625,7 @@ public final class IceAgent {
             badIntegrity++; // RFC 8445 §7.2.5.1: keep waiting for an authentic response
             return;
         }
-        XorMappedAddress mapped = error ? null
-                : view.toMessage().attribute(XorMappedAddress.class).orElse(null);
+        InetSocketAddress mapped = error ? null : view.xorMappedAddress().orElse(null);
         accepted++;
         transactions.remove(tx);
         if (tx.consent) {
@@ -663,7 +660,7 @@ public final class IceAgent {
             failCheck(tx);
             return;
         }
-        onCheckSuccess(tx, pair, mapped.address());
+        onCheckSuccess(tx, pair, mapped);
     }
 
     /** RFC 8445 §7.2.5.3. */
