@@ -13,9 +13,102 @@ import org.jwebrtc.rtp.RtpException;
 public final class H264Depacketizer implements Depacketizer {
     private static final int IDR = 5;
 
+    /** Annex B output, built in two passes (validate and size, then copy) into one exact array. */
     @Override
     public byte[] depacketize(List<byte[]> payloads) throws RtpException {
-        return AnnexB.join(depacketizeNals(payloads));
+        byte[] out = new byte[walk(payloads, null)];
+        walk(payloads, out);
+        return out;
+    }
+
+    /** Writes the Annex B access unit into {@code out}, or only measures it when {@code out} is null. */
+    private static int walk(List<byte[]> payloads, byte[] out) throws RtpException {
+        int w = 0;
+        boolean inFu = false;
+        for (int k = 0; k < payloads.size(); k++) {
+            byte[] p = payloads.get(k);
+            if (p.length < 1) {
+                throw new RtpException("empty H.264 payload " + k, 0);
+            }
+            int type = p[0] & 0x1F;
+            if (type >= 1 && type <= 23) {
+                requireNoFragment(inFu, k);
+                w = startCode(out, w);
+                w = copy(p, 0, p.length, out, w);
+            } else if (type == H264Packetizer.STAP_A) {
+                requireNoFragment(inFu, k);
+                if (p.length < 3) {
+                    throw new RtpException("STAP-A without NAL units", 0);
+                }
+                int q = 1;
+                while (q < p.length) {
+                    if (p.length - q < 2) {
+                        throw new RtpException("STAP-A NAL size truncated", q);
+                    }
+                    int n = ((p[q] & 0xFF) << 8) | (p[q + 1] & 0xFF);
+                    q += 2;
+                    if (n == 0 || n > p.length - q) {
+                        throw new RtpException("STAP-A NAL size " + n + " invalid, remaining " + (p.length - q), q - 2);
+                    }
+                    w = startCode(out, w);
+                    w = copy(p, q, n, out, w);
+                    q += n;
+                }
+            } else if (type == H264Packetizer.FU_A) {
+                if (p.length < 2) {
+                    throw new RtpException("FU-A without FU header", 1);
+                }
+                boolean start = (p[1] & 0x80) != 0;
+                boolean end = (p[1] & 0x40) != 0;
+                if (start) {
+                    requireNoFragment(inFu, k);
+                    if (end) {
+                        throw new RtpException("FU-A with both S and E bits (RFC 6184 §5.8)", 1);
+                    }
+                    w = startCode(out, w);
+                    if (out != null) {
+                        out[w] = (byte) ((p[0] & 0xE0) | (p[1] & 0x1F)); // reconstruct the NAL header (§5.8)
+                    }
+                    w++;
+                    inFu = true;
+                } else if (!inFu) {
+                    throw new RtpException("FU-A continuation in payload " + k + " without a start", 1);
+                }
+                w = copy(p, 2, p.length - 2, out, w);
+                if (end) {
+                    inFu = false;
+                }
+            } else {
+                throw new RtpException("H.264 NAL/packet type " + type + " not supported in modes 0/1", 0);
+            }
+        }
+        if (inFu) {
+            throw new RtpException("frame ends inside an FU-A fragmented NAL unit", -1);
+        }
+        return w;
+    }
+
+    private static int startCode(byte[] out, int w) {
+        if (out != null) {
+            out[w] = 0;
+            out[w + 1] = 0;
+            out[w + 2] = 0;
+            out[w + 3] = 1;
+        }
+        return w + 4;
+    }
+
+    private static int copy(byte[] src, int off, int n, byte[] out, int w) {
+        if (out != null) {
+            System.arraycopy(src, off, out, w, n);
+        }
+        return w + n;
+    }
+
+    private static void requireNoFragment(boolean inFu, int k) throws RtpException {
+        if (inFu) {
+            throw new RtpException("payload " + k + " interrupts an FU-A fragmented NAL unit", 0);
+        }
     }
 
     public List<byte[]> depacketizeNals(List<byte[]> payloads) throws RtpException {

@@ -1,6 +1,5 @@
 package org.jwebrtc.rtp.codec;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.jwebrtc.rtp.RtpException;
 
@@ -15,19 +14,26 @@ public final class Vp8Depacketizer implements Depacketizer {
         if (payloads.isEmpty()) {
             throw new RtpException("no VP8 payloads", -1);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int total = 0; // pass 1: validate every descriptor and size the frame
         for (int k = 0; k < payloads.size(); k++) {
             byte[] p = payloads.get(k);
             Vp8PayloadDescriptor d = Vp8PayloadDescriptor.parse(p, 0, p.length);
             if (k == 0 && !(d.startOfPartition() && d.partitionIndex() == 0)) {
                 throw new RtpException("first VP8 payload does not start partition 0", 0);
             }
-            out.write(p, d.length(), p.length - d.length());
+            total += p.length - d.length();
         }
-        if (out.size() == 0) {
+        if (total == 0) {
             throw new RtpException("VP8 frame is empty", -1);
         }
-        return out.toByteArray();
+        byte[] out = new byte[total];
+        int w = 0;
+        for (byte[] p : payloads) {
+            int dl = Vp8PayloadDescriptor.parse(p, 0, p.length).length();
+            System.arraycopy(p, dl, out, w, p.length - dl);
+            w += p.length - dl;
+        }
+        return out;
     }
 
     @Override

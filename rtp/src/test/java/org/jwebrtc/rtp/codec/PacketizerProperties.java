@@ -35,6 +35,7 @@ class PacketizerProperties {
         List<byte[]> payloads = new H264Packetizer(1).packetizeNals(nals, mtu);
         assertThat(payloads).allSatisfy(p -> assertThat(p.length).isBetween(1, mtu));
         assertThat(new H264Depacketizer().depacketizeNals(payloads)).containsExactlyElementsOf(nals);
+        assertThat(new H264Depacketizer().depacketize(payloads)).isEqualTo(AnnexB.join(nals));
     }
 
     @Property(tries = 200)
@@ -102,6 +103,16 @@ class PacketizerProperties {
         assertThat(new Av1Depacketizer().depacketize(payloads)).isEqualTo(tu);
     }
 
+    @Property(tries = 200)
+    void vp9RoundTrip(@ForAll @Size(min = 1, max = 20_000) byte[] frame, @ForAll @IntRange(min = 5, max = 1500) int mtu)
+            throws RtpException {
+        List<byte[]> payloads = new Vp9Packetizer(0).packetize(frame, mtu);
+        assertThat(payloads).allSatisfy(p -> assertThat(p.length).isLessThanOrEqualTo(mtu));
+        assertThat(new Vp9Depacketizer().depacketize(payloads)).isEqualTo(frame);
+        assertThat(new Vp9Depacketizer().isKeyframe(payloads.get(0)))
+                .isEqualTo(Vp9Packetizer.isKeyFrame(frame, 0, frame.length));
+    }
+
     @Provide
     Arbitrary<Integer> pictureIdBits() {
         return Arbitraries.of(0, 7, 15);
@@ -129,7 +140,7 @@ class PacketizerProperties {
     Arbitrary<List<byte[]>> junkPayloads() {
         Arbitrary<byte[]> payload = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofMaxSize(40),
                 // bias the first byte towards STAP-A / FU-A / VP8 extension bits
-                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF, (byte) 0x30, (byte) 0x50, (byte) 0x60, (byte) 0x62,
+                Combinators.combine(Arbitraries.of((byte) 0x18, (byte) 0x1C, (byte) 0x7C, (byte) 0x90, (byte) 0xFF, (byte) 0x30, (byte) 0x50, (byte) 0x60, (byte) 0x62, (byte) 0xFA, (byte) 0xDE,
                                 (byte) 0x10), Arbitraries.bytes().array(byte[].class).ofMaxSize(12))
                         .as((h, rest) -> {
                             byte[] b = new byte[rest.length + 1];
@@ -143,7 +154,8 @@ class PacketizerProperties {
     @Property(tries = 2000)
     void junkIntoEveryDepacketizerGivesRtpExceptionOnly(@ForAll("junkPayloads") List<byte[]> payloads) {
         for (Depacketizer d : List.of(new H264Depacketizer(), new Vp8Depacketizer(), new OpusDepacketizer(),
-                new G711Depacketizer(), new Av1Depacketizer(), new H265Depacketizer())) {
+                new G711Depacketizer(), new Av1Depacketizer(), new H265Depacketizer(),
+                new Vp9Depacketizer())) {
             try {
                 d.depacketize(payloads);
             } catch (RtpException expected) {
