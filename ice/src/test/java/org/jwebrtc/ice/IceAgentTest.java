@@ -316,6 +316,30 @@ class IceAgentTest {
     }
 
     @Test
+    void aggressiveNominationOfSeveralPairsSelectsTheHighestPriority() {
+        agent = agent(IceRole.CONTROLLED);
+        InetSocketAddress second = new InetSocketAddress("127.0.0.1", 10002);
+        agent.addLocalCandidate(Candidate.host(second, 60000)); // lower local preference
+        byte[] lowReq = peerRequest(1, 5L, null, true, true, agentKey);
+        agent.handleInput(1, second, PEER, lowReq, 0, lowReq.length);
+        drain();
+        agent.handleTimeout(1);
+        StunMessage lowCheck = parse(drain().get(0).data());
+        byte[] lowResp = successFor(lowCheck, second, PEER_KEY);
+        agent.handleInput(2, second, PEER, lowResp, 0, lowResp.length);
+        assertThat(agent.selectedPair().orElseThrow().local().address()).isEqualTo(second);
+        // Then the peer nominates the pair on the better candidate too (aggressive): it takes over.
+        input(3, peerRequest(2, 5L, null, true, true, agentKey));
+        drain();
+        agent.handleTimeout(agent.pollTimeout());
+        StunMessage highCheck = parse(drain().stream().filter(t -> t.local().equals(LOCAL)).findFirst()
+                .orElseThrow().data());
+        input(4, successFor(highCheck, LOCAL, PEER_KEY));
+        assertThat(agent.selectedPair().orElseThrow().local().address()).isEqualTo(LOCAL);
+        assertThat(events().stream().filter(e -> e instanceof IceEvent.SelectedPair).count()).isEqualTo(2);
+    }
+
+    @Test
     void consentRevokedBy403Fails() {
         agent = agent(IceRole.CONTROLLED);
         input(1, peerRequest(1, 5L, null, true, true, agentKey));
