@@ -35,7 +35,7 @@ public record StunMessage(StunClass messageClass, int method, TransactionId tran
 
     /** Decodes and checks a whole message (see {@link StunView#wrap} for the rules). */
     public static StunMessage parse(byte[] buf, int off, int len) throws StunException {
-        return new StunView().wrap(buf, off, len).toMessage();
+        return VIEW.get().wrap(buf, off, len).toMessage(); // per-thread view: its HMAC/CRC state is reused
     }
 
     public static StunMessage parse(byte[] buf) throws StunException {
