@@ -173,8 +173,8 @@ final class SendBuffer {
             dataChunksSent++;
             wrote = true;
         }
-        if (wrote && t3Deadline == Long.MAX_VALUE) {
-            t3Deadline = now + rto.rto();  // §6.3.2 R1
+        if (wrote) {
+            ensureT3(now);  // §6.3.2 R1
         }
         return pos;
     }
@@ -219,10 +219,22 @@ final class SendBuffer {
         }
         m.abandoned = true;
         abandonedMessages++;
+        // A message cut off half sent already used its SSN and left fragments at the receiver: give the unsent
+        // rest TSNs (never transmitted) so the FORWARD TSN covers the whole message and names its SSN. It sits at
+        // the head of the pending queue, so those TSNs follow its sent fragments.
+        boolean partlySent = m.chunks[0].tsn >= 0;
         for (OutChunk c : m.chunks) {
             if (c.tsn < 0) {
                 if (pending.remove(c)) {
                     m.stream.pendingChunks--;
+                }
+                if (partlySent) {
+                    c.tsn = nextTsn++;
+                    c.abandoned = true;
+                    outstanding.add(c);
+                    if (m.expiresAt != Long.MAX_VALUE) {
+                        timedOutstanding++;
+                    }
                 }
             } else if (!c.acked) {
                 c.abandoned = true;
@@ -330,7 +342,8 @@ final class SendBuffer {
         // §7.2.4 HTNA: a miss indication for every unacked TSN below the highest newly acked one
         if (!gaps.isEmpty() && highestNewlyAcked >= 0) {
             boolean enteredRecovery = false;
-            for (OutChunk c : outstanding) {
+            for (int i = 0, n = outstanding.size(); i < n; i++) {   // abandon() may append
+                OutChunk c = outstanding.get(i);
                 if (c.tsn >= highestNewlyAcked) {
                     break;
                 }
@@ -379,6 +392,7 @@ final class SendBuffer {
             t3Deadline = now + rto.rto();  // §6.3.2 R3
         }
         updateAdvancedPeerAckPoint();
+        ensureT3(now);
         return advanced;
     }
 
@@ -393,7 +407,8 @@ final class SendBuffer {
         cwnd = mtu;
         partialBytesAcked = 0;
         inFastRecovery = false;
-        for (OutChunk c : outstanding) {                // E3
+        for (int i = 0, n = outstanding.size(); i < n; i++) {   // abandon() may append
+            OutChunk c = outstanding.get(i);                // E3
             markRetransmit(c, now);
         }
         updateAdvancedPeerAckPoint();
@@ -410,7 +425,8 @@ final class SendBuffer {
             return;
         }
         boolean any = false;
-        for (OutChunk c : outstanding) {
+        for (int i = 0, n = outstanding.size(); i < n; i++) {   // abandon() may append
+            OutChunk c = outstanding.get(i);
             OutMessage m = c.msg;
             if (!c.acked && !c.abandoned && m.expiresAt != Long.MAX_VALUE && now - m.expiresAt >= 0) {
                 abandon(m);
@@ -419,6 +435,14 @@ final class SendBuffer {
         }
         if (any) {
             updateAdvancedPeerAckPoint();
+            ensureT3(now);
+        }
+    }
+
+    /** Keeps T3-rtx running while anything (including abandoned chunks awaiting FORWARD TSN) is outstanding. */
+    void ensureT3(long now) {
+        if (t3Deadline == Long.MAX_VALUE && !outstanding.isEmpty()) {
+            t3Deadline = now + rto.rto();
         }
     }
 

@@ -109,4 +109,32 @@ class PartialReliabilitySimulationTest {
                 e -> e instanceof SctpEvent.MessageReceived m && m.streamId() == 9), VirtualNetwork.seconds(700)))
                 .isTrue();
     }
+
+    @Test
+    void expiringFragmentedOrderedMessagesNeverStallTheStream() {
+        for (long seed = 0; seed < 5; seed++) {
+            var net = connected(30 + seed);
+            net.lossy(0.2, 0, 0.2);
+            SendOptions timed = new SendOptions(true, -1, 60_000_000L);
+            for (int i = 0; i < 200; i++) {
+                byte[] m = new byte[5000];   // five fragments each: some expire half sent
+                Bytes.put32(m, 0, i);
+                assertThat(net.a.send(3, 53, m, 0, m.length, timed)).isTrue();
+            }
+            byte[] last = new byte[] {0, 0, 0x7f, 0};
+            assertThat(net.a.send(3, 53, last, 0, 4, SendOptions.RELIABLE)).isTrue();
+            assertThat(net.runUntil(() -> net.eventsB.stream().anyMatch(
+                    e -> e instanceof SctpEvent.MessageReceived m && id(m.data()) == 0x7f00),
+                    VirtualNetwork.seconds(600))).as("seed " + seed).isTrue();
+            int prev = -1;
+            for (SctpEvent e : net.eventsB) {
+                if (e instanceof SctpEvent.MessageReceived m) {
+                    assertThat(id(m.data())).isGreaterThan(prev);
+                    assertThat(m.data().length).isIn(4, 5000);
+                    prev = id(m.data());
+                }
+            }
+            assertThat(net.a.stats().abandonedMessages()).isPositive();
+        }
+    }
 }
