@@ -93,7 +93,7 @@ public final class RtpView {
         int end = p + n;
         while (p < end) {
             int h = b[p] & 0xFF;
-            if (h == 0) { // RFC 8285 §4.1.1 padding octet
+            if (oneByte ? (h >>> 4) == 0 : h == 0) { // RFC 8285 §4.1.1 padding (id 0), one octet
                 p++;
                 continue;
             }
@@ -254,7 +254,7 @@ public final class RtpView {
         int end = extOff + extLen;
         while (p < end) {
             int h = buf[p] & 0xFF;
-            if (h == 0) {
+            if (oneByte ? (h >>> 4) == 0 : h == 0) { // padding
                 p++;
                 continue;
             }
@@ -292,7 +292,7 @@ public final class RtpView {
         int end = extOff + extLen;
         while (p < end) {
             int h = buf[p] & 0xFF;
-            if (h == 0) {
+            if (oneByte ? (h >>> 4) == 0 : h == 0) { // padding
                 p++;
                 continue;
             }

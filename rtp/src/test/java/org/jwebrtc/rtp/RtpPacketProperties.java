@@ -101,6 +101,15 @@ class RtpPacketProperties {
         exercise(b, 0, b.length);
     }
 
+    @Example
+    void oneByteIdZeroWithNonZeroLengthIsPadding() throws RtpException {
+        // once threw IllegalArgumentException from RtpExtension: 0x05 has id 0 (padding) but length nibble 5
+        byte[] b = {(byte) 0x90, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, (byte) 0xBE, (byte) 0xDE, 0, 1, 0x05, 0x10, 7, 0};
+        RtpView v = new RtpView().wrap(b, 0, b.length);
+        assertThat(v.extensions()).containsExactly(new RtpExtension(1, new byte[] {7}));
+        exercise(b, 0, b.length);
+    }
+
     private static void exercise(byte[] b, int off, int len) {
         RtpView v = new RtpView();
         try {
