@@ -372,6 +372,25 @@ class IceAgentTest {
     }
 
     @Test
+    void pairsFormOnlyWithinAnAddressFamily() throws Exception {
+        agent.addRemoteCandidate(Candidate.remote(CandidateType.HOST, "v6", 1, 2130706431L,
+                new InetSocketAddress(java.net.InetAddress.getByName("::1"), 20000), Optional.empty()));
+        assertThat(agent.checklist()).isEmpty();
+        agent.addRemoteCandidate(Candidate.host(PEER, 65535));
+        assertThat(agent.checklist()).hasSize(1);
+    }
+
+    @Test
+    void serverReflexiveLocalCandidateIsCheckedFromItsBaseOnly() {
+        agent.addLocalCandidate(Candidate.serverReflexive(new InetSocketAddress("203.0.113.1", 6000), LOCAL,
+                new InetSocketAddress("198.51.100.1", 3478), 65535, 1));
+        agent.addRemoteCandidate(Candidate.host(PEER, 65535));
+        // RFC 8445 §6.1.2.4: srflx/host is base/host, redundant with host/host.
+        assertThat(agent.checklist()).singleElement()
+                .satisfies(e -> assertThat(e.pair().local().type()).isEqualTo(CandidateType.HOST));
+    }
+
+    @Test
     void closeStopsEverything() {
         firstCheck();
         agent.close();
