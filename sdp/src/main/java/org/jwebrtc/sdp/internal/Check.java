@@ -14,9 +14,8 @@ public final class Check {
         if (s == null || s.isEmpty()) {
             throw new IllegalArgumentException(what + " must not be empty");
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) <= ' ') {   // SP, HTAB, CR, LF, NUL and other C0 controls
                 throw new IllegalArgumentException(what + " must not contain whitespace or control characters: " + s);
             }
         }
@@ -28,9 +27,9 @@ public final class Check {
         if (s == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
+            if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
                 throw new IllegalArgumentException(what + " must not contain CR, LF or NUL");
             }
         }

@@ -53,7 +53,7 @@ final class WordTable {
             if (t == null) {
                 return -1;
             }
-            if (t.length() == len && s.regionMatches(start, t, 0, len)) {
+            if (t.length() == len && s.startsWith(t, start)) {
                 return index[h];
             }
         }
