@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 /** Big-endian field access on caller buffers (srtp is a leaf: it shares no code with rtp). */
 public final class Bytes {
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_NATIVE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -22,6 +23,14 @@ public final class Bytes {
 
     public static void putI32(byte[] b, int off, int v) {
         INT_BE.set(b, off, v);
+    }
+
+    public static long i64(byte[] b, int off) {
+        return (long) LONG_BE.get(b, off);
+    }
+
+    public static void putI64(byte[] b, int off, long v) {
+        LONG_BE.set(b, off, v);
     }
 
     /** {@code dst[dstOff..+len) ^= src[srcOff..+len)}, eight bytes at a time. */
