@@ -79,20 +79,20 @@ public final class DataChannelManager {
         events.add(new DataChannelEvent.Opened(c.id, c.init, false));
     }
 
+    /** Sends UTF-8 text (PPID 51, or 56 when empty); false when the send buffer is full. */
     public boolean send(int channelId, String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return b.length == 0 ? sendRaw(channelId, Ppid.STRING_EMPTY, ZERO) : sendRaw(channelId, Ppid.STRING, b);
+        return b.length == 0 ? sendRaw(channelId, Ppid.STRING_EMPTY, ZERO, 0, 1)
+                : sendRaw(channelId, Ppid.STRING, b, 0, b.length);
     }
 
+    /** Sends binary data (PPID 53, or 57 when empty); false when the send buffer is full. */
     public boolean send(int channelId, byte[] data, int off, int len) {
-        if (len == 0) {
-            return sendRaw(channelId, Ppid.BINARY_EMPTY, ZERO);
-        }
-        byte[] b = java.util.Arrays.copyOfRange(data, off, off + len);
-        return sendRaw(channelId, Ppid.BINARY, b);
+        return len == 0 ? sendRaw(channelId, Ppid.BINARY_EMPTY, ZERO, 0, 1)
+                : sendRaw(channelId, Ppid.BINARY, data, off, len);
     }
 
-    private boolean sendRaw(int id, int ppid, byte[] b) {
+    private boolean sendRaw(int id, int ppid, byte[] b, int off, int len) {
         Channel c = channels.get(id);
         if (c == null || c.state != State.OPEN) {
             throw new IllegalStateException("channel " + id + " is not open");
@@ -101,7 +101,7 @@ public final class DataChannelManager {
         boolean ordered = i.ordered() || !c.acked;
         SendOptions o = new SendOptions(ordered, i.maxRetransmits(),
                 i.maxPacketLifeTimeMs() < 0 ? -1 : i.maxPacketLifeTimeMs() * 1_000_000L);
-        return association.send(id, ppid, b, 0, b.length, o);
+        return association.send(id, ppid, b, off, len, o);
     }
 
     public long bufferedAmount(int channelId) {

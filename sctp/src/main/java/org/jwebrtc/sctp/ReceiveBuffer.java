@@ -88,8 +88,12 @@ final class ReceiveBuffer {
         if (tsn - cumTsn > 65536L * 16) {
             return false;  // absurdly far ahead: cannot be a TSN inside any window we advertised
         }
-        aboveCum.add(tsn);
-        advanceCum();
+        if (tsn == cumTsn + 1 && aboveCum.isEmpty()) {
+            cumTsn = tsn;   // in-order fast path: no set insertion
+        } else {
+            aboveCum.add(tsn);
+            advanceCum();
+        }
         byte[] data = new byte[len];
         d.copyPayload(data, 0);
         int flags = d.flags();
