@@ -85,8 +85,8 @@ final class ReceiveBuffer {
         if (held + len > capacity && tsn != cumTsn + 1) {
             return false;
         }
-        if (tsn - cumTsn > 65536L * 16) {
-            return false;  // absurdly far ahead: cannot be a TSN inside any window we advertised
+        if (tsn - cumTsn > 0xffff) {
+            return false;  // beyond what a 16-bit gap ack offset can report (§3.3.4): the sender retransmits later
         }
         if (tsn == cumTsn + 1 && aboveCum.isEmpty()) {
             cumTsn = tsn;   // in-order fast path: no set insertion
