@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jwebrtc.ice.internal.CheckList;
 import org.jwebrtc.ice.internal.CheckPair;
+import org.jwebrtc.ice.internal.ConsentFreshness;
 import org.jwebrtc.ice.internal.IceMessages;
 import org.jwebrtc.ice.internal.Transaction;
 import org.jwebrtc.stun.ErrorCode;
@@ -69,9 +70,7 @@ public final class IceAgent {
     private CheckPair pendingNomination;
     private CheckPair nominating;
     private CheckPair selected;
-    private long lastConsentAt;
-    private long nextConsentAt;
-    private long lastSentOnSelected;
+    private final ConsentFreshness consent;
     private int prflxCounter;
 
     private long notStun;
@@ -103,6 +102,7 @@ public final class IceAgent {
         this.localKey = local.pwd().getBytes(StandardCharsets.UTF_8);
         this.localUfragColon = (local.ufrag() + ":").getBytes(StandardCharsets.UTF_8);
         this.checklist = new CheckList(config.maxPairs());
+        this.consent = new ConsentFreshness(config, random);
     }
 
     // ------------------------------------------------------------------ configuration and candidates
@@ -288,7 +288,7 @@ public final class IceAgent {
             return Optional.empty();
         }
         advance(nowNanos);
-        lastSentOnSelected = now;
+        consent.sent(now);
         return Optional.of(new Transmit(selected.localBase(), selected.remoteAddress(), data));
     }
 
@@ -417,16 +417,8 @@ public final class IceAgent {
             any = true;
         }
         if (selected != null && canSend()) {
-            long k = lastSentOnSelected + config.keepaliveInterval().toNanos();
-            t = any ? earlier(t, k) : k;
-            any = true;
-            if (config.consentFreshness()) {
-                t = earlier(t, nextConsentAt);
-                t = earlier(t, lastConsentAt + config.consentTimeout().toNanos());
-                if (state != IceConnectionState.DISCONNECTED) {
-                    t = earlier(t, lastConsentAt + config.disconnectedTimeout().toNanos());
-                }
-            }
+            long c = consent.deadline(state == IceConnectionState.DISCONNECTED);
+            t = any ? earlier(t, c) : c;
         }
         return t;
     }
@@ -692,7 +684,7 @@ public final class IceAgent {
         }
         checklist.unfreezeFoundation(pair.foundation()); // RFC 8445 §7.2.5.3.3
         if (selected == valid) {
-            lastConsentAt = now; // any authentic success on the selected pair is consent (RFC 7675 §5.1)
+            consent.responseReceived(now); // any authentic success on the selected pair (RFC 7675 §5.1)
             if (state == IceConnectionState.DISCONNECTED) {
                 setState(IceConnectionState.CONNECTED);
             }
@@ -747,7 +739,7 @@ public final class IceAgent {
             }
             return;
         }
-        lastConsentAt = now;
+        consent.responseReceived(now);
         if (state == IceConnectionState.DISCONNECTED) {
             setState(IceConnectionState.CONNECTED);
         }
@@ -860,9 +852,7 @@ public final class IceAgent {
             return;
         }
         selected = valid;
-        lastConsentAt = now;
-        lastSentOnSelected = now;
-        nextConsentAt = now + consentInterval();
+        consent.start(now);
         // RFC 8445 §8.1.2: stop checking idle pairs, stop retransmitting lower-priority ones.
         checklist.stopIdlePairs();
         pendingNomination = null;
@@ -878,37 +868,30 @@ public final class IceAgent {
         }
     }
 
-    private long consentInterval() {
-        // RFC 7675 §5.1: randomized between 0.8 and 1.2 times the base period.
-        double factor = 0.8 + 0.4 * random.nextDouble();
-        return (long) (config.consentInterval().toNanos() * factor);
-    }
-
     /** Consent freshness (RFC 7675) and keepalives (RFC 8445 §11) on the selected pair. */
     private void maintainSelected() {
         if (selected == null || !canSend()) {
             return;
         }
         if (config.consentFreshness()) {
-            if (due(lastConsentAt + config.consentTimeout().toNanos())) {
+            if (consent.expired(now)) {
                 consentLost("consent expired");
                 return;
             }
-            if (state != IceConnectionState.DISCONNECTED
-                    && due(lastConsentAt + config.disconnectedTimeout().toNanos())) {
+            if (state != IceConnectionState.DISCONNECTED && consent.silent(now)) {
                 setState(IceConnectionState.DISCONNECTED);
             }
-            if (due(nextConsentAt)) {
+            if (consent.checkDue(now)) {
                 long priority = CandidatePriority.compute(CandidateType.PEER_REFLEXIVE.typePreference(),
                         CandidatePriority.localPreference(selected.local().priority()), config.componentId());
-                // Sent once; a response is awaited about as long as a check's RTO (RFC 7675 §5.1).
-                Transaction tx = newRequest(selected, priority, false, true, config.consentInterval().toNanos());
+                // Sent once, never retransmitted (RFC 7675 §5.1).
+                Transaction tx = newRequest(selected, priority, false, true, consent.responseWait());
                 consentChecksSent++;
-                nextConsentAt = now + consentInterval();
+                consent.checkSent(now);
                 send(tx.local, tx.remote, tx.request.clone());
             }
         }
-        if (due(lastSentOnSelected + config.keepaliveInterval().toNanos())) {
+        if (consent.keepaliveDue(now)) {
             keepalivesSent++;
             send(selected.localBase(), selected.remoteAddress(), messages.indication(TransactionId.random(random)));
         }
@@ -1041,7 +1024,7 @@ public final class IceAgent {
 
     private void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
         if (selected != null && selected.sameFiveTuple(local, remote)) {
-            lastSentOnSelected = now;
+            consent.sent(now);
         }
         transmits.addLast(new Transmit(local, remote, data));
     }

@@ -1,5 +1,6 @@
 package org.jwebrtc.ice.internal;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.jwebrtc.ice.IceRole;
@@ -15,6 +16,8 @@ import org.jwebrtc.stun.TransactionId;
 public final class IceMessages {
     private final StunWriter writer = new StunWriter();
     private final byte[] scratch = new byte[576];
+    private InetAddress lastIp;
+    private byte[] lastIpBytes;
 
     /**
      * A connectivity or consent check (RFC 8445 §7.1.1-§7.1.3): USERNAME, PRIORITY, ICE-CONTROLLING or
@@ -36,10 +39,19 @@ public final class IceMessages {
 
     /** Success response with XOR-MAPPED-ADDRESS = the request's source (RFC 8445 §7.3.1.2), keyed with our pwd. */
     public byte[] success(byte[] req, int reqOff, InetSocketAddress source, byte[] localKey) {
-        byte[] ip = source.getAddress().getAddress();
+        byte[] ip = ipBytes(source.getAddress());
         writer.start(scratch, 0, scratch.length, StunClass.SUCCESS_RESPONSE, StunMethod.BINDING, req, reqOff + 8)
                 .addXorAddress(StunAttributeType.XOR_MAPPED_ADDRESS, ip, 0, ip.length, source.getPort());
         return Arrays.copyOf(scratch, writer.finish(localKey, IntegrityAlgorithm.HMAC_SHA1, true));
+    }
+
+    /** The peer's address bytes, cached: checks keep coming from the same few addresses. */
+    private byte[] ipBytes(InetAddress address) {
+        if (!address.equals(lastIp)) {
+            lastIp = address;
+            lastIpBytes = address.getAddress();
+        }
+        return lastIpBytes;
     }
 
     /**
