@@ -72,6 +72,11 @@ final class ReceiveBuffer {
      * lack of buffer space.
      */
     boolean onData(DataChunkView d) {
+        return onData(d, true);
+    }
+
+    /** {@code deliver} false: record the TSN (so it is acked) but discard the data (§6.5 invalid stream). */
+    boolean onData(DataChunkView d, boolean deliver) {
         long tsn = unwrap(d.tsn());
         if (tsn <= cumTsn || aboveCum.contains(tsn)) {
             duplicatesReceived++;
@@ -93,6 +98,9 @@ final class ReceiveBuffer {
         } else {
             aboveCum.add(tsn);
             advanceCum();
+        }
+        if (!deliver) {
+            return true;
         }
         byte[] data = new byte[len];
         d.copyPayload(data, 0);

@@ -408,6 +408,12 @@ public final class SctpAssociation {
                 }
                 Chunk c = Chunk.parse(buf, p, end - p);
                 if (c instanceof UnknownChunk u) {
+                    if ((u.type() & 0x40) != 0 && peerTag != 0) {
+                        // §3.2: report it in an ERROR with the whole chunk as cause information
+                        int l = Bytes.u16(buf, p + 2);
+                        queue(peerTag, new ErrorChunk(List.of(new ErrorCause(ErrorCause.UNRECOGNIZED_CHUNK_TYPE,
+                                Arrays.copyOfRange(buf, p, p + l)))));
+                    }
                     if ((u.type() & 0x80) == 0) {
                         break;   // §3.2: high bit clear = stop processing this packet
                     }
@@ -433,8 +439,14 @@ public final class SctpAssociation {
             malformed++;   // §6.2: no user data
             return false;
         }
-        if (!recv.onData(view)) {
+        boolean valid = view.streamId() < inboundStreams;
+        if (!recv.onData(view, valid)) {
             sackNow = true;    // duplicate: report it at once (§6.2)
+        } else if (!valid) {
+            // §6.5: ack it, drop it, tell the peer (stream id and a reserved zero)
+            byte[] info = new byte[4];
+            Bytes.put16(info, 0, view.streamId());
+            queue(peerTag, new ErrorChunk(List.of(new ErrorCause(ErrorCause.INVALID_STREAM_IDENTIFIER, info))));
         }
         return true;
     }
