@@ -11,5 +11,5 @@ module org.jwebrtc.peerconnection {
     requires io.netty.buffer;
     requires io.netty.common;
     requires org.jctools.core;
-    // exports org.jwebrtc.peerconnection; (added with the first public type)
+    exports org.jwebrtc.peerconnection;
 }

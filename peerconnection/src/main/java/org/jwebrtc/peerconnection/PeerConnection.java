@@ -1,0 +1,598 @@
+package org.jwebrtc.peerconnection;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.jctools.queues.MpscArrayQueue;
+import org.jwebrtc.dtls.DtlsCertificate;
+import org.jwebrtc.dtls.DtlsRole;
+import org.jwebrtc.dtls.Fingerprint;
+import org.jwebrtc.ice.Candidate;
+import org.jwebrtc.ice.IceConnectionState;
+import org.jwebrtc.ice.IceCredentials;
+import org.jwebrtc.ice.IceRole;
+import org.jwebrtc.peerconnection.internal.RemoteDescription;
+import org.jwebrtc.peerconnection.internal.TransportStack;
+import org.jwebrtc.sctp.DataChannelEvent;
+import org.jwebrtc.sctp.DataChannelInit;
+import org.jwebrtc.sdp.Origin;
+import org.jwebrtc.sdp.SessionDescription;
+import org.jwebrtc.sdp.jsep.AnswerOptions;
+import org.jwebrtc.sdp.jsep.DataChannelSpec;
+import org.jwebrtc.sdp.jsep.Jsep;
+import org.jwebrtc.sdp.jsep.OfferOptions;
+import org.jwebrtc.sdp.jsep.TransportParameters;
+
+/**
+ * A W3C-shaped RTCPeerConnection for data channels (media comes next): offer/answer, trickle ICE, DTLS with the
+ * SDP fingerprint enforced, SCTP and DCEP. One Netty UDP socket per host address, all pinned to one event loop
+ * that alone touches the protocol state; application threads talk to it through a bounded JCTools MPSC queue
+ * (DESIGN.md §2). Every method is thread-safe; observer and channel callbacks run on the loop.
+ */
+public final class PeerConnection implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
+    private static final int DRAIN_LIMIT = 4096;
+    private static volatile EventLoopGroup sharedGroup;
+    private static final ExecutorService HANDSHAKES = Executors.newCachedThreadPool(
+            new DefaultThreadFactory("dtls-handshake", true));
+
+    private final PeerConnectionConfig config;
+    private final PeerConnectionObserver observer;
+    private final EventLoop loop;
+    private final DtlsCertificate certificate;
+    private final RandomGenerator random = new SecureRandom();
+    private final IceCredentials localIce;
+    private final Map<InetSocketAddress, DatagramChannel> sockets = new LinkedHashMap<>();
+    private final List<Candidate> hostCandidates = new ArrayList<>();
+    private final MpscArrayQueue<Runnable> commands;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drainCommands;
+    private final Map<Integer, DataChannel> channels = new HashMap<>();
+    private final List<DataChannel> pendingOpen = new ArrayList<>();
+    private final Map<DataChannel, ArrayDeque<Object[]>> backlog = new LinkedHashMap<>();
+    private final List<IceCandidateInit> earlyCandidates = new ArrayList<>();
+
+    private TransportStack stack;
+    private boolean offerer;
+    private SessionDescription remoteDescription;
+    private final long sessionId = Math.abs(new SecureRandom().nextLong() >>> 1);
+    private long sessionVersion = 1;
+    private ScheduledFuture<?> timer;
+    private long timerDeadline;
+    private volatile PeerConnectionState state = PeerConnectionState.NEW;
+    private volatile IceConnectionState iceState = IceConnectionState.NEW;
+    private volatile boolean closed;
+    private boolean dirty;
+    private long delivered;
+    private long undeliverable;
+    private final long createdNanos = System.nanoTime();
+    private volatile long connectedNanos;
+
+    private PeerConnection(PeerConnectionConfig config, PeerConnectionObserver observer, EventLoopGroup group)
+            throws InterruptedException {
+        this.config = config;
+        this.observer = observer;
+        this.loop = group.next();
+        this.certificate = config.certificate().orElseGet(DtlsCertificate::generate);
+        this.localIce = IceCredentials.random(random);
+        this.commands = new MpscArrayQueue<>(config.commandQueueCapacity());
+        int preference = 65_535;
+        for (InetAddress address : config.hostAddresses()) {
+            DatagramChannel ch = (DatagramChannel) new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                    .handler(new Inbound()).bind(new InetSocketAddress(address, 0)).sync().channel();
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            sockets.put(local, ch);
+            hostCandidates.add(Candidate.host(local, preference--));
+        }
+    }
+
+    /** Creates a connection on the shared event-loop group (one thread per core). */
+    public static PeerConnection create(PeerConnectionConfig config, PeerConnectionObserver observer) {
+        return create(config, observer, shared());
+    }
+
+    public static PeerConnection create(PeerConnectionConfig config, PeerConnectionObserver observer,
+                                        EventLoopGroup group) {
+        try {
+            return new PeerConnection(config, observer, group);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding sockets", e);
+        }
+    }
+
+    private static EventLoopGroup shared() {
+        EventLoopGroup g = sharedGroup;
+        if (g == null) {
+            synchronized (PeerConnection.class) {
+                g = sharedGroup;
+                if (g == null) {
+                    g = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("peerconnection", true),
+                            NioIoHandler.newFactory());
+                    sharedGroup = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    public PeerConnectionState connectionState() {
+        return state;
+    }
+
+    public IceConnectionState iceConnectionState() {
+        return iceState;
+    }
+
+    public DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    /** Nanoseconds from creation to DTLS connected, or -1. */
+    public long setupNanos() {
+        return connectedNanos == 0 ? -1 : connectedNanos - createdNanos;
+    }
+
+    /** Transport counters, read on the loop. */
+    public CompletableFuture<TransportStats> stats() {
+        return call(() -> {
+            if (stack == null) {
+                throw new IllegalStateException("no transport yet");
+            }
+            TransportStats t = stack.stats();
+            return new TransportStats(t.ice(), t.dtls(), t.sctp(), t.droppedChannelMessages() + undeliverable,
+                    delivered);
+        });
+    }
+
+    // ---------------------------------------------------------------- API (any thread)
+
+    public CompletableFuture<SessionDescriptionInit> createOffer() {
+        return call(() -> {
+            ensureStack(IceRole.CONTROLLING);
+            offerer = true;
+            SessionDescription sd = Jsep.createOffer(new OfferOptions(origin(), transport(), List.of(),
+                    Optional.of(new DataChannelSpec("0", DataChannelSpec.DEFAULT_SCTP_PORT, config.maxMessageSize())),
+                    true));
+            return new SessionDescriptionInit("offer", sd.write());
+        });
+    }
+
+    public CompletableFuture<SessionDescriptionInit> createAnswer() {
+        return call(() -> {
+            if (remoteDescription == null || offerer) {
+                throw new IllegalStateException("createAnswer needs a remote offer");
+            }
+            String mid = RemoteDescription.applicationMid(remoteDescription);
+            SessionDescription sd = Jsep.createAnswer(remoteDescription, new AnswerOptions(origin(), transport(),
+                    Map.of(), Optional.of(new DataChannelSpec(mid, DataChannelSpec.DEFAULT_SCTP_PORT,
+                            config.maxMessageSize()))));
+            return new SessionDescriptionInit("answer", sd.write());
+        });
+    }
+
+    /** Applies our description; trickles our candidates (also in the SDP) and then end-of-candidates. */
+    public CompletableFuture<Void> setLocalDescription(SessionDescriptionInit description) {
+        return call(() -> {
+            for (Candidate c : hostCandidates) {
+                observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+            }
+            observer.onIceCandidate(Optional.empty());
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> setRemoteDescription(SessionDescriptionInit description) {
+        return call(() -> {
+            RemoteDescription remote = RemoteDescription.parse(description.sdp());
+            boolean isOffer = description.type().equals("offer");
+            if (isOffer) {
+                ensureStack(IceRole.CONTROLLED);
+                offerer = false;
+            }
+            if (stack == null) {
+                throw new IllegalStateException("an answer needs our offer first");
+            }
+            remoteDescription = remote.sdp();
+            // RFC 8842 §5: the answerer picks active (DTLS client); an offerer follows the answer's setup
+            DtlsRole role = isOffer ? DtlsRole.CLIENT : remote.answerSetupActive() ? DtlsRole.SERVER : DtlsRole.CLIENT;
+            stack.setRemote(remote.iceCredentials(), remote.fingerprint(), role, remote.sctpPort(),
+                    remote.maxMessageSize());
+            for (Candidate c : remote.candidates()) {
+                stack.ice().addRemoteCandidate(c);
+            }
+            if (remote.endOfCandidates()) {
+                stack.ice().endOfRemoteCandidates();
+            }
+            for (IceCandidateInit c : earlyCandidates) {
+                applyCandidate(c);
+            }
+            earlyCandidates.clear();
+            dirty = true;
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> addIceCandidate(IceCandidateInit candidate) {
+        return call(() -> {
+            if (stack == null || remoteDescription == null) {
+                earlyCandidates.add(candidate);
+            } else {
+                applyCandidate(candidate);
+            }
+            dirty = true;
+            return null;
+        });
+    }
+
+    /** A new channel; it opens (DCEP) once the SCTP association is up. */
+    public DataChannel createDataChannel(DataChannelInit init) {
+        DataChannel dc = new DataChannel(this, init);
+        if (!submit(() -> {
+            if (stack != null && stack.sctpConnected()) {
+                openNow(dc);
+            } else {
+                pendingOpen.add(dc);
+            }
+        })) {
+            throw new IllegalStateException("command queue full");
+        }
+        return dc;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                if (stack != null) {
+                    stack.close(System.nanoTime());
+                }
+                flush();
+                channels.values().forEach(dc -> {
+                    dc.state(DataChannel.State.CLOSED);
+                    dc.listener().onClose();
+                });
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                sockets.values().forEach(DatagramChannel::close);
+                setState(PeerConnectionState.CLOSED);
+            } finally {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "close did not finish: " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------- loop side
+
+    boolean submit(Runnable command) {
+        if (closed || !commands.offer(command)) {
+            return false;
+        }
+        if (drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainTask);
+        }
+        return true;
+    }
+
+    boolean submitSend(DataChannel dc, boolean binary, byte[] data) {
+        return submit(() -> {
+            backlog.computeIfAbsent(dc, k -> new ArrayDeque<>()).add(new Object[] {binary, data});
+            dirty = true;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(java.util.concurrent.Callable<T> body) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        if (!submit(() -> {
+            try {
+                f.complete(body.call());
+            } catch (Exception | AssertionError e) {
+                f.completeExceptionally(e);
+            }
+        })) {
+            f.completeExceptionally(new IllegalStateException(closed ? "closed" : "command queue full"));
+        }
+        return f;
+    }
+
+    private void drainCommands() {
+        drainScheduled.set(false);
+        int n = 0;
+        for (Runnable r; n < DRAIN_LIMIT && (r = commands.poll()) != null; n++) {
+            r.run();
+        }
+        if (!commands.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainTask);  // let other connections on this loop run first
+        }
+        afterWork(System.nanoTime());
+    }
+
+    private void afterWork(long now) {
+        if (stack != null && !closed) {
+            flushBacklogs();
+            stack.drive(now);
+            flushBacklogs();
+            for (DataChannel dc : channels.values()) {
+                dc.sctpBuffered = stack.channels().bufferedAmount(dc.id);
+            }
+            reschedule(now);
+        }
+        flush();
+        dirty = false;
+    }
+
+    private void flushBacklogs() {
+        if (stack == null || !stack.sctpConnected()) {
+            return;
+        }
+        for (Map.Entry<DataChannel, ArrayDeque<Object[]>> e : backlog.entrySet()) {
+            DataChannel dc = e.getKey();
+            ArrayDeque<Object[]> q = e.getValue();
+            if (dc.id < 0) {
+                continue;
+            }
+            while (!q.isEmpty()) {
+                Object[] m = q.peek();
+                byte[] data = (byte[]) m[1];
+                boolean ok = (Boolean) m[0] ? stack.channels().send(dc.id, data, 0, data.length)
+                        : stack.channels().send(dc.id, new String(data, java.nio.charset.StandardCharsets.UTF_8));
+                if (!ok) {
+                    break;  // SCTP send buffer full: keep it, retry after the next SACK
+                }
+                q.poll();
+                dc.queuedBytes.addAndGet(-data.length);
+            }
+        }
+        stack.drive(System.nanoTime());
+    }
+
+    private void reschedule(long now) {
+        long deadline = stack.pollTimeout();
+        if (deadline == Long.MAX_VALUE) {
+            return;
+        }
+        if (timer != null && !timer.isDone() && timerDeadline - deadline <= 0) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timerDeadline = deadline;
+        timer = loop.schedule(() -> {
+            timer = null;   // this one has fired: the next reschedule must arm a new one
+            long t = System.nanoTime();
+            stack.onTimeout(t);
+            afterWork(t);
+        }, Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void ensureStack(IceRole role) {
+        if (stack != null) {
+            return;
+        }
+        stack = new TransportStack(role, localIce, certificate, random, HANDSHAKES,
+                () -> loop.execute(() -> afterWork(System.nanoTime())), new StackOutput(), config.maxMessageSize());
+        for (Candidate c : hostCandidates) {
+            stack.ice().addLocalCandidate(c);
+        }
+    }
+
+    private void applyCandidate(IceCandidateInit c) {
+        if (c.isEndOfCandidates()) {
+            stack.ice().endOfRemoteCandidates();
+            return;
+        }
+        RemoteDescription.candidate(c.candidate()).ifPresent(stack.ice()::addRemoteCandidate);
+    }
+
+    private void openNow(DataChannel dc) {
+        int id = stack.channels().open(dc.init());
+        dc.id = id;
+        channels.put(id, dc);
+        applyThreshold(dc);
+    }
+
+    void applyThreshold(DataChannel dc) {
+        if (stack != null && dc.id >= 0) {
+            stack.channels().setBufferedAmountLowThreshold(dc.id, dc.bufferedAmountLowThreshold);
+        }
+    }
+
+    void closeChannel(DataChannel dc) {
+        if (stack != null && dc.id >= 0) {
+            stack.channels().close(dc.id);
+            dirty = true;
+        } else {
+            pendingOpen.remove(dc);
+            dc.state(DataChannel.State.CLOSED);
+            dc.listener().onClose();
+        }
+    }
+
+    private String mid() {
+        return remoteDescription != null ? RemoteDescription.applicationMid(remoteDescription) : "0";
+    }
+
+    private Origin origin() {
+        return new Origin("-", Long.toString(sessionId), sessionVersion++, "IN", "IP4", "127.0.0.1");
+    }
+
+    private TransportParameters transport() {
+        List<org.jwebrtc.sdp.Candidate> cands = new ArrayList<>();
+        for (Candidate c : hostCandidates) {
+            RemoteDescription.sdpCandidate(c).ifPresent(cands::add);
+        }
+        Fingerprint fp = certificate.fingerprint();
+        String[] parts = fp.toSdp().split(" ", 2);
+        return new TransportParameters(localIce.ufrag(), localIce.pwd(),
+                List.of(new org.jwebrtc.sdp.Fingerprint(parts[0], parts[1])), false, true, cands, false);
+    }
+
+    private void setState(PeerConnectionState s) {
+        if (state != s) {
+            state = s;
+            observer.onConnectionStateChange(s);
+        }
+    }
+
+    private void flush() {
+        for (DatagramChannel ch : sockets.values()) {
+            ch.flush();
+        }
+    }
+
+    /** What the sans-IO stack produces, applied on the loop. */
+    private final class StackOutput implements TransportStack.Output {
+        @Override
+        public void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+            DatagramChannel ch = sockets.get(local);
+            if (ch == null) {
+                ch = sockets.values().iterator().next();
+            }
+            ch.write(new DatagramPacket(Unpooled.wrappedBuffer(data), remote));
+        }
+
+        @Override
+        public void localCandidate(Candidate c) {
+            // peer-reflexive candidates are learned, not signalled (RFC 8445 §7.2.5.3.1)
+        }
+
+        @Override
+        public void iceState(IceConnectionState s) {
+            iceState = s;
+            observer.onIceConnectionStateChange(s);
+            switch (s) {
+                case CHECKING -> setState(PeerConnectionState.CONNECTING);
+                case DISCONNECTED -> setState(PeerConnectionState.DISCONNECTED);
+                case FAILED -> setState(PeerConnectionState.FAILED);
+                case CONNECTED, COMPLETED -> {
+                    if (state == PeerConnectionState.DISCONNECTED && connectedNanos != 0) {
+                        setState(PeerConnectionState.CONNECTED);
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void dtlsConnected(Fingerprint remote) {
+            connectedNanos = System.nanoTime();
+            setState(PeerConnectionState.CONNECTED);
+        }
+
+        @Override
+        public void failed(String reason) {
+            LOG.log(System.Logger.Level.INFO, "peer connection failed: " + reason);
+            setState(PeerConnectionState.FAILED);
+            for (DataChannel dc : channels.values()) {
+                dc.state(DataChannel.State.CLOSED);
+                dc.listener().onClose();
+            }
+        }
+
+        @Override
+        public void sctpReady() {
+            for (DataChannel dc : pendingOpen) {
+                openNow(dc);
+            }
+            pendingOpen.clear();
+        }
+
+        @Override
+        public void channel(DataChannelEvent e) {
+            if (e instanceof DataChannelEvent.Opened o) {
+                DataChannel dc = channels.get(o.channelId());
+                if (dc == null) {
+                    dc = new DataChannel(PeerConnection.this, o.init());
+                    dc.id = o.channelId();
+                    channels.put(o.channelId(), dc);
+                    dc.state(DataChannel.State.OPEN);
+                    observer.onDataChannel(dc);
+                } else {
+                    dc.state(DataChannel.State.OPEN);
+                }
+                dc.listener().onOpen();
+            } else if (e instanceof DataChannelEvent.Message m) {
+                DataChannel dc = channels.get(m.channelId());
+                if (dc != null) {
+                    delivered++;
+                    dc.listener().onMessage(dc, m.binary(), m.data());
+                } else {
+                    undeliverable++;
+                }
+            } else if (e instanceof DataChannelEvent.Closed c) {
+                DataChannel dc = channels.remove(c.channelId());
+                if (dc != null) {
+                    backlog.remove(dc);
+                    dc.state(DataChannel.State.CLOSED);
+                    dc.listener().onClose();
+                }
+            } else if (e instanceof DataChannelEvent.BufferedAmountLow b) {
+                DataChannel dc = channels.get(b.channelId());
+                if (dc != null) {
+                    dc.listener().onBufferedAmountLow();
+                }
+            }
+        }
+
+        @Override
+        public void closed(String reason) {
+            LOG.log(System.Logger.Level.DEBUG, "transport closed: " + reason);
+        }
+    }
+
+    /** Inbound datagrams: copy out, release at once (DESIGN.md §2), feed the stack. */
+    private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            if (stack == null || closed) {
+                return;
+            }
+            ByteBuf content = packet.content();
+            byte[] data = new byte[content.readableBytes()];
+            content.getBytes(content.readerIndex(), data);
+            long now = System.nanoTime();
+            stack.onDatagram(now, (InetSocketAddress) ctx.channel().localAddress(), packet.sender(), data, 0,
+                    data.length);
+            afterWork(now);
+        }
+    }
+}

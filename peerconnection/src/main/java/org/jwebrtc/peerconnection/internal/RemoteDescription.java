@@ -1,0 +1,120 @@
+package org.jwebrtc.peerconnection.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jwebrtc.dtls.DtlsException;
+import org.jwebrtc.dtls.Fingerprint;
+import org.jwebrtc.ice.Candidate;
+import org.jwebrtc.ice.CandidateType;
+import org.jwebrtc.ice.IceCredentials;
+import org.jwebrtc.sdp.MediaDescription;
+import org.jwebrtc.sdp.PropertyAttribute;
+import org.jwebrtc.sdp.Sdp;
+import org.jwebrtc.sdp.SdpException;
+import org.jwebrtc.sdp.SessionDescription;
+import org.jwebrtc.sdp.Setup;
+
+/** What a peer connection needs from the remote SDP's data-channel m-section (RFC 8841, RFC 8839, RFC 8842). */
+public record RemoteDescription(SessionDescription sdp, IceCredentials iceCredentials, Fingerprint fingerprint,
+                                Optional<Setup> setup, int sctpPort, long maxMessageSize, List<Candidate> candidates,
+                                boolean endOfCandidates) {
+
+    public boolean answerSetupActive() {
+        return setup.orElse(Setup.ACTIVE) == Setup.ACTIVE;
+    }
+
+    public static RemoteDescription parse(String text) {
+        SessionDescription sd;
+        try {
+            sd = Sdp.parse(text, Sdp.Mode.LENIENT);
+        } catch (SdpException e) {
+            throw new IllegalArgumentException("remote SDP: " + e.getMessage(), e);
+        }
+        MediaDescription app = application(sd);
+        String ufrag = sd.iceUfrag(app).orElseThrow(() -> new IllegalArgumentException("remote SDP has no ice-ufrag"));
+        String pwd = sd.icePwd(app).orElseThrow(() -> new IllegalArgumentException("remote SDP has no ice-pwd"));
+        if (sd.fingerprints(app).isEmpty()) {
+            throw new IllegalArgumentException("remote SDP has no a=fingerprint (RFC 8827 §6.5)");
+        }
+        org.jwebrtc.sdp.Fingerprint f = sd.fingerprints(app).get(0);
+        Fingerprint fingerprint;
+        try {
+            fingerprint = Fingerprint.parse(f.hashFunction() + " " + f.fingerprint());
+        } catch (DtlsException e) {
+            throw new IllegalArgumentException("remote fingerprint: " + e.getMessage(), e);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (org.jwebrtc.sdp.Candidate c : app.candidates()) {
+            iceCandidate(c).ifPresent(candidates::add);
+        }
+        return new RemoteDescription(sd, new IceCredentials(ufrag, pwd), fingerprint, sd.setup(app),
+                app.sctpPort().orElse(5000), app.maxMessageSize().orElse(65_536), candidates,
+                app.has(PropertyAttribute.END_OF_CANDIDATES));
+    }
+
+    static MediaDescription application(SessionDescription sd) {
+        for (MediaDescription m : sd.media()) {
+            if (m.media().equals("application") && !m.isRejected()) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("remote SDP has no data channel (m=application) section");
+    }
+
+    public static String applicationMid(SessionDescription sd) {
+        return application(sd).mid().orElse("0");
+    }
+
+    /** A trickled {@code candidate:...} string as an ICE candidate; empty for TCP or unusable addresses. */
+    public static Optional<Candidate> candidate(String text) {
+        try {
+            return iceCandidate(org.jwebrtc.sdp.Candidate.parse(text));
+        } catch (SdpException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Candidate> iceCandidate(org.jwebrtc.sdp.Candidate c) {
+        if (!c.transport().toLowerCase(Locale.ROOT).equals("udp")) {
+            return Optional.empty();  // ICE-TCP (RFC 6544) is not supported yet
+        }
+        Optional<InetSocketAddress> address = address(c.address(), c.port());
+        if (address.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<InetSocketAddress> related = Optional.empty();
+        if (c.relatedAddress().isPresent() && c.relatedPort().isPresent()) {
+            related = address(c.relatedAddress().get(), c.relatedPort().getAsInt());
+        }
+        return Optional.of(Candidate.remote(CandidateType.fromSdpName(c.type().token()), c.foundation(),
+                c.component(), c.priority(), address.get(), related));
+    }
+
+    /** IP literals only: no DNS lookups on the loop; mDNS names stay unresolved for the ICE agent. */
+    private static Optional<InetSocketAddress> address(String host, int port) {
+        if (host.toLowerCase(Locale.ROOT).endsWith(".local")) {
+            return Optional.of(InetSocketAddress.createUnresolved(host, port));
+        }
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<org.jwebrtc.sdp.Candidate> sdpCandidate(Candidate c) {
+        try {
+            return Optional.of(org.jwebrtc.sdp.Candidate.parse("candidate:" + c.toSdp()));
+        } catch (SdpException e) {
+            return Optional.empty();
+        }
+    }
+}

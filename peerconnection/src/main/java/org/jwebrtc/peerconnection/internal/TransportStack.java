@@ -1,0 +1,272 @@
+package org.jwebrtc.peerconnection.internal;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+import org.jwebrtc.dtls.DtlsCertificate;
+import org.jwebrtc.dtls.DtlsConfig;
+import org.jwebrtc.dtls.DtlsEvent;
+import org.jwebrtc.dtls.DtlsRole;
+import org.jwebrtc.dtls.DtlsTransport;
+import org.jwebrtc.dtls.Fingerprint;
+import org.jwebrtc.ice.Candidate;
+import org.jwebrtc.ice.IceAgent;
+import org.jwebrtc.ice.IceConfig;
+import org.jwebrtc.ice.IceConnectionState;
+import org.jwebrtc.ice.IceCredentials;
+import org.jwebrtc.ice.IceEvent;
+import org.jwebrtc.ice.IceRole;
+import org.jwebrtc.ice.Transmit;
+import org.jwebrtc.sctp.DataChannelEvent;
+import org.jwebrtc.sctp.DataChannelManager;
+import org.jwebrtc.sctp.SctpAssociation;
+import org.jwebrtc.sctp.SctpConfig;
+import org.jwebrtc.sctp.SctpEvent;
+
+/**
+ * ICE + DTLS + SCTP/DCEP of one peer connection, composed sans-IO: datagrams and time in, datagrams and events
+ * out. ICE carries the DTLS records on its selected pair (RFC 8445, RFC 7983 demultiplexing by the caller), DTLS
+ * carries SCTP (RFC 8261), DCEP opens channels (RFC 8832). Not thread-safe: owned by the connection's loop.
+ */
+public final class TransportStack {
+    /** Where the stack's output goes. */
+    public interface Output {
+        void send(InetSocketAddress local, InetSocketAddress remote, byte[] data);
+
+        void localCandidate(Candidate c);
+
+        void iceState(IceConnectionState state);
+
+        void dtlsConnected(Fingerprint remote);
+
+        void failed(String reason);
+
+        void channel(DataChannelEvent event);
+
+        void sctpReady();
+
+        void closed(String reason);
+    }
+
+    /** 1200-byte datagrams minus the worst DTLS 1.2 record overhead we negotiate (header, nonce, tag, padding). */
+    static final int SCTP_MTU = 1200 - 64;
+
+    private final IceAgent ice;
+    private final DtlsCertificate certificate;
+    private final Executor handshakeExecutor;
+    private final Runnable wake;
+    private final RandomGenerator random;
+    private final Output out;
+    private final int maxMessageSize;
+    private DtlsTransport dtls;
+    private SctpAssociation sctp;
+    private DataChannelManager channels;
+    private boolean dtlsStarted;
+    private boolean failed;
+    private final ArrayDeque<byte[]> dtlsBeforePair = new ArrayDeque<>();
+
+    public TransportStack(IceRole role, IceCredentials local, DtlsCertificate certificate, RandomGenerator random,
+                          Executor handshakeExecutor, Runnable wake, Output out, int maxMessageSize) {
+        this.ice = new IceAgent(IceConfig.defaults().withRole(role), local, random);
+        this.certificate = certificate;
+        this.handshakeExecutor = handshakeExecutor;
+        this.wake = wake;
+        this.random = random;
+        this.out = out;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public IceAgent ice() {
+        return ice;
+    }
+
+    /** Remote description known: credentials, fingerprint, our DTLS role, the peer's SCTP port and size limit. */
+    public void setRemote(IceCredentials remote, Fingerprint fingerprint, DtlsRole dtlsRole, int remoteSctpPort,
+                          long remoteMaxMessageSize) {
+        ice.setRemoteCredentials(remote);
+        if (dtls == null) {
+            dtls = new DtlsTransport(dtlsRole, certificate, fingerprint,
+                    DtlsConfig.defaults().withOnOutputReady(wake), handshakeExecutor);
+            int maxSend = (int) Math.min(Integer.MAX_VALUE, remoteMaxMessageSize > 0 ? remoteMaxMessageSize : 65_536);
+            // one SCTP packet must fit one DTLS record of one datagram (RFC 8261 §5)
+            sctp = new SctpAssociation(SctpConfig.defaults().withPorts(SctpConfig.DEFAULT_PORT, remoteSctpPort)
+                    .withMtu(SCTP_MTU)
+                    .withMessageSizes(maxMessageSize, Math.min(maxSend, maxMessageSize)), new Random(random.nextLong()));
+            channels = new DataChannelManager(sctp, dtlsRole == DtlsRole.CLIENT);
+        } else {
+            dtls.setExpectedRemoteFingerprint(fingerprint);
+        }
+    }
+
+    public org.jwebrtc.peerconnection.TransportStats stats() {
+        return new org.jwebrtc.peerconnection.TransportStats(ice.stats(),
+                Optional.ofNullable(dtls).map(DtlsTransport::stats), Optional.ofNullable(sctp).map(SctpAssociation::stats),
+                channels == null ? 0 : channels.droppedMessages(), 0);
+    }
+
+    public DataChannelManager channels() {
+        return channels;
+    }
+
+    public boolean sctpConnected() {
+        return sctp != null && sctp.state() == org.jwebrtc.sctp.SctpState.ESTABLISHED;
+    }
+
+    public void onDatagram(long now, InetSocketAddress local, InetSocketAddress remote, byte[] buf, int off, int len) {
+        if (len <= 0) {
+            return;
+        }
+        switch (PacketKind.of(buf[off])) {
+            case STUN -> ice.handleInput(now, local, remote, buf, off, len);
+            case DTLS -> {
+                if (dtls == null) {
+                    return;  // no remote description yet: nothing can be verified, drop
+                }
+                if (!dtlsStarted) {
+                    startDtls(now);
+                }
+                dtls.handleInput(now, buf, off, len);
+            }
+            default -> { }  // media and TURN are not wired yet; dropped
+        }
+        drive(now);
+    }
+
+    public void onTimeout(long now) {
+        ice.handleTimeout(now);
+        if (dtls != null && dtlsStarted) {
+            dtls.handleTimeout(now);
+        }
+        if (sctp != null) {
+            sctp.handleTimeout(now);
+        }
+        drive(now);
+    }
+
+    /** Drains every component until quiet (DESIGN.md §1 contract). */
+    public void drive(long now) {
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (Transmit t; (t = ice.pollTransmit()) != null; ) {
+                out.send(t.local(), t.remote(), t.data());
+                progress = true;
+            }
+            for (IceEvent e; (e = ice.pollEvent()) != null; ) {
+                progress = true;
+                if (e instanceof IceEvent.StateChanged s) {
+                    out.iceState(s.state());
+                    if (s.state() == IceConnectionState.FAILED) {
+                        fail("ICE failed");
+                    }
+                } else if (e instanceof IceEvent.LocalCandidate c) {
+                    out.localCandidate(c.candidate());
+                } else if (e instanceof IceEvent.SelectedPair && dtls != null && !dtlsStarted) {
+                    startDtls(now);
+                }
+            }
+            if (dtls == null) {
+                continue;
+            }
+            for (byte[] d; (d = dtls.pollTransmit()) != null; ) {
+                sendOnPair(now, d);
+                progress = true;
+            }
+            if (ice.selectedPair().isPresent()) {
+                while (!dtlsBeforePair.isEmpty()) {
+                    sendOnPair(now, dtlsBeforePair.poll());
+                }
+            }
+            for (DtlsEvent e; (e = dtls.pollEvent()) != null; ) {
+                progress = true;
+                if (e instanceof DtlsEvent.Connected c) {
+                    out.dtlsConnected(c.remoteFingerprint());
+                    sctp.connect(now);
+                } else if (e instanceof DtlsEvent.ApplicationData a) {
+                    sctp.handleInput(now, a.data(), 0, a.data().length);
+                } else if (e instanceof DtlsEvent.Failed f) {
+                    fail("DTLS failed: " + f.reason());
+                } else if (e instanceof DtlsEvent.Closed) {
+                    out.closed("DTLS closed");
+                }
+            }
+            if (dtls.isConnected()) {
+                for (byte[] p; (p = sctp.pollTransmit()) != null; ) {
+                    dtls.send(p, 0, p.length);
+                    progress = true;
+                }
+            }
+            for (DataChannelEvent e; (e = channels.pollEvent()) != null; ) {
+                progress = true;
+                if (e instanceof DataChannelEvent.Association a) {
+                    if (a.event() instanceof SctpEvent.Connected) {
+                        out.sctpReady();
+                    } else if (a.event() instanceof SctpEvent.Aborted ab) {
+                        fail("SCTP aborted: " + ab.cause());
+                    } else if (a.event() instanceof SctpEvent.Closed cl) {
+                        out.closed("SCTP closed: " + cl.reason());
+                    }
+                } else {
+                    out.channel(e);
+                }
+            }
+        }
+    }
+
+    private void startDtls(long now) {
+        dtlsStarted = true;
+        dtls.start(now);
+    }
+
+    private void sendOnPair(long now, byte[] d) {
+        Optional<Transmit> t = ice.send(now, d);
+        if (t.isPresent()) {
+            out.send(t.get().local(), t.get().remote(), t.get().data());
+        } else if (dtlsBeforePair.size() < 64) {
+            dtlsBeforePair.add(d);
+        }
+    }
+
+    private void fail(String reason) {
+        if (!failed) {
+            failed = true;
+            out.failed(reason);
+        }
+    }
+
+    public long pollTimeout() {
+        long t = ice.pollTimeout();
+        if (dtls != null && dtlsStarted) {
+            t = earliest(t, dtls.pollTimeout());
+        }
+        if (sctp != null) {
+            t = earliest(t, sctp.pollTimeout());
+        }
+        return t;
+    }
+
+    private static long earliest(long a, long b) {
+        if (a == Long.MAX_VALUE) {
+            return b;
+        }
+        if (b == Long.MAX_VALUE) {
+            return a;
+        }
+        return a - b <= 0 ? a : b;
+    }
+
+    public void close(long now) {
+        if (channels != null && sctpConnected()) {
+            sctp.shutdown();
+            drive(now);
+        }
+        if (dtls != null) {
+            dtls.close();
+            drive(now);
+        }
+        ice.close();
+    }
+}
