@@ -1,5 +1,6 @@
 package org.jwebrtc.stun;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,6 +30,8 @@ public final class StunBindingResponder {
     private final ShortTermCredentials credentials;
     private final StunView view = new StunView();
     private final StunWriter writer = new StunWriter();
+    private InetAddress lastAddress;
+    private byte[] lastAddressBytes;
     private long successes;
     private long badRequests;
     private long unauthenticated;
@@ -86,8 +89,7 @@ public final class StunBindingResponder {
                 badRequests++;
                 return error(ErrorCode.BAD_REQUEST, req, off, dst, dstOff, capacity, null, null, fingerprint, -1);
             }
-            String username = new String(req, view.valueOffset(u), view.valueLength(u), StandardCharsets.UTF_8);
-            key = credentials.keyFor(username);
+            key = credentials.keyFor(req, view.valueOffset(u), view.valueLength(u));
             if (key == null || !view.verifyIntegrity(key)) {
                 unauthenticated++;
                 return error(ErrorCode.UNAUTHENTICATED, req, off, dst, dstOff, capacity, null, null, fingerprint, -1);
@@ -98,12 +100,22 @@ public final class StunBindingResponder {
             unknownAttributes++;
             return error(ErrorCode.UNKNOWN_ATTRIBUTE, req, off, dst, dstOff, capacity, key, alg, fingerprint, unknown);
         }
-        byte[] addr = source.getAddress().getAddress();
+        byte[] addr = addressBytes(source);
         writer.start(dst, dstOff, capacity, StunClass.SUCCESS_RESPONSE, StunMethod.BINDING, req, off + 8)
                 .addXorAddress(StunAttributeType.XOR_MAPPED_ADDRESS, addr, 0, addr.length, source.getPort());
         addSoftware();
         successes++;
         return writer.finish(key, alg == null ? IntegrityAlgorithm.HMAC_SHA1 : alg, fingerprint);
+    }
+
+    /** The source's address bytes, cached: a peer usually sends many requests in a row. */
+    private byte[] addressBytes(InetSocketAddress source) {
+        InetAddress a = source.getAddress();
+        if (a != lastAddress) {
+            lastAddressBytes = a.getAddress();
+            lastAddress = a;
+        }
+        return lastAddressBytes;
     }
 
     /** Convenience form; allocates the response. Null when nothing should be sent. */

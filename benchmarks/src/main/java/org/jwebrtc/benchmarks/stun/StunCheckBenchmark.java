@@ -3,11 +3,13 @@ package org.jwebrtc.benchmarks.stun;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.jwebrtc.stun.IceControlling;
 import org.jwebrtc.stun.IntegrityAlgorithm;
 import org.jwebrtc.stun.Priority;
+import org.jwebrtc.stun.ShortTermCredentials;
 import org.jwebrtc.stun.StunAttributeType;
 import org.jwebrtc.stun.StunBindingResponder;
 import org.jwebrtc.stun.StunClass;
@@ -36,8 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code checkRequest} = StunView.wrap (header, attribute walk, FINGERPRINT CRC) + HMAC-SHA1
  * verify + USERNAME/PRIORITY reads: must be 0 B/op. {@code writeResponse} = StunWriter success
  * response with XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY and FINGERPRINT: must be 0 B/op.
- * {@code responder} (sans-IO StunBindingResponder with short-term auth) and {@code parse}
- * (full record decode) allocate by design and are here for scale.
+ * {@code responder} = the sans-IO StunBindingResponder with short-term auth (byte-compared
+ * username) producing the signed success response: 0 B/op too. {@code parse} (full record decode)
+ * allocates by design and is here for scale.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +64,17 @@ public class StunCheckBenchmark {
         request = StunMessage.of(StunClass.REQUEST, StunMethod.BINDING, TransactionId.random(new SplittableRandom(1)),
                 new Username("b2Lq:ETwo"), new Priority(1_853_817_087L), new IceControlling(0x1234_5678_9abc_def0L),
                 new UseCandidate()).toBytes(key, true);
-        responder = new StunBindingResponder(null, u -> key);
+        responder = new StunBindingResponder(null, new ShortTermCredentials() {
+            @Override
+            public byte[] keyFor(String name) {
+                return name.equals("b2Lq:ETwo") ? key : null;
+            }
+
+            @Override
+            public byte[] keyFor(byte[] utf8, int off, int len) { // byte compare: no String per request
+                return Arrays.equals(utf8, off, off + len, username, 0, username.length) ? key : null;
+            }
+        });
         source = new InetSocketAddress(InetAddress.getByAddress(address), 50000);
         if (!checkRequest()) {
             throw new AssertionError("request does not verify");
