@@ -35,6 +35,33 @@ public final class AnnexB {
         return out;
     }
 
+    /**
+     * Like {@link #split(byte[], int, int)} without copying: (offset, length) pairs into {@code buf}, packed
+     * as {@code offset << 32 | length}.
+     */
+    static long[] splitRanges(byte[] buf, int off, int len) {
+        long[] out = new long[8];
+        int count = 0;
+        int end = off + len;
+        int start = findStartCode(buf, off, end);
+        while (start >= 0) {
+            int nalStart = start + 3;
+            int next = findStartCode(buf, nalStart, end);
+            int nalEnd = next < 0 ? end : next;
+            while (nalEnd > nalStart && buf[nalEnd - 1] == 0) {
+                nalEnd--;
+            }
+            if (nalEnd > nalStart) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = ((long) nalStart << 32) | (nalEnd - nalStart);
+            }
+            start = next;
+        }
+        return Arrays.copyOf(out, count);
+    }
+
     public static List<byte[]> split(byte[] stream) {
         return split(stream, 0, stream.length);
     }
