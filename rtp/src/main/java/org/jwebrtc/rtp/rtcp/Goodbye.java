@@ -2,12 +2,16 @@ package org.jwebrtc.rtp.rtcp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jwebrtc.rtp.RtpException;
 import org.jwebrtc.rtp.internal.Bytes;
 
-/** BYE (RFC 3550 §6.6), PT 203: leaving sources and an optional reason ("" = none). */
-public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
+/**
+ * BYE (RFC 3550 §6.6), PT 203: leaving sources and an optional reason, kept as the bytes on the wire
+ * (normally UTF-8; empty = none) so that any received reason re-encodes unchanged.
+ */
+public record Goodbye(List<Long> ssrcs, byte[] reason) implements RtcpPacket {
     public Goodbye {
         ssrcs = List.copyOf(ssrcs);
         if (ssrcs.size() > 31) {
@@ -16,9 +20,27 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
         for (Long s : ssrcs) {
             RtcpHeader.checkU32("ssrc", s);
         }
-        if (reason.getBytes(StandardCharsets.UTF_8).length > 255) {
+        reason = reason.clone();
+        if (reason.length > 255) {
             throw new IllegalArgumentException("BYE reason longer than 255 bytes");
         }
+    }
+
+    public Goodbye(List<Long> ssrcs, String reason) {
+        this(ssrcs, reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Goodbye(List<Long> ssrcs) {
+        this(ssrcs, new byte[0]);
+    }
+
+    @Override
+    public byte[] reason() {
+        return reason.clone();
+    }
+
+    public String reasonText() {
+        return new String(reason, StandardCharsets.UTF_8);
     }
 
     static Goodbye parse(byte[] b, int p, int len, int count, int base) throws RtpException {
@@ -29,7 +51,7 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
         for (int i = 0; i < count; i++) {
             ssrcs.add(Bytes.u32(b, p + 4 * i));
         }
-        String reason = "";
+        byte[] reason = new byte[0];
         int q = p + 4 * count;
         int rest = len - 4 * count;
         if (rest > 0) {
@@ -37,7 +59,7 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
             if (n > rest - 1) {
                 throw new RtpException("BYE reason length " + n + " exceeds remaining " + (rest - 1), q - base);
             }
-            reason = new String(b, q + 1, n, StandardCharsets.UTF_8);
+            reason = Arrays.copyOfRange(b, q + 1, q + 1 + n);
         }
         return new Goodbye(ssrcs, reason);
     }
@@ -50,8 +72,8 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
     @Override
     public int encodedLength() {
         int n = RtcpHeader.LENGTH + 4 * ssrcs.size();
-        if (!reason.isEmpty()) {
-            n += RtcpHeader.pad4(1 + reason.getBytes(StandardCharsets.UTF_8).length);
+        if (reason.length > 0) {
+            n += RtcpHeader.pad4(1 + reason.length);
         }
         return n;
     }
@@ -65,15 +87,29 @@ public record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
             Bytes.put32(dst, p, s);
             p += 4;
         }
-        if (!reason.isEmpty()) {
-            byte[] r = reason.getBytes(StandardCharsets.UTF_8);
-            dst[p] = (byte) r.length;
-            System.arraycopy(r, 0, dst, p + 1, r.length);
-            p += 1 + r.length;
+        if (reason.length > 0) {
+            dst[p] = (byte) reason.length;
+            System.arraycopy(reason, 0, dst, p + 1, reason.length);
+            p += 1 + reason.length;
             while (p < off + total) {
                 dst[p++] = 0;
             }
         }
         return total;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Goodbye g && g.ssrcs.equals(ssrcs) && Arrays.equals(g.reason, reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return ssrcs.hashCode() * 31 + Arrays.hashCode(reason);
+    }
+
+    @Override
+    public String toString() {
+        return "Goodbye[ssrcs=" + ssrcs + ", reason=" + reasonText() + "]";
     }
 }

@@ -29,11 +29,12 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports, byte[] profil
         if (len < need) {
             throw new RtpException("RR with " + count + " blocks needs " + need + " bytes, has " + len, p - base);
         }
+        // whole words only: stripping RTCP padding can leave a partial word
         List<ReportBlock> blocks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             blocks.add(ReportBlock.parse(b, p + 4 + ReportBlock.LENGTH * i));
         }
-        return new ReceiverReport(Bytes.u32(b, p), blocks, Arrays.copyOfRange(b, p + need, p + len));
+        return new ReceiverReport(Bytes.u32(b, p), blocks, Arrays.copyOfRange(b, p + need, p + need + ((len - need) & ~3)));
     }
 
     @Override

@@ -22,8 +22,8 @@ public record SdesChunk(long ssrc, List<SdesItem> items) {
     /** SSRC, items, one or more null octets up to the next 32-bit boundary (§6.5). */
     int encodedLength() {
         int n = 4;
-        for (SdesItem i : items) {
-            n += 2 + i.value().length;
+        for (int k = 0; k < items.size(); k++) {
+            n += 2 + items.get(k).length();
         }
         return RtcpHeader.pad4(n + 1);
     }

@@ -35,6 +35,15 @@ public record SdesItem(int type, byte[] value) {
         return value.clone();
     }
 
+    /** Value length in bytes (no copy). */
+    public int length() {
+        return value.length;
+    }
+
+    void copyTo(byte[] dst, int off) {
+        System.arraycopy(value, 0, dst, off, value.length);
+    }
+
     public String text() {
         return new String(value, StandardCharsets.UTF_8);
     }

@@ -34,12 +34,13 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
         if (len < need) {
             throw new RtpException("SR with " + count + " blocks needs " + need + " bytes, has " + len, p - base);
         }
+        // whole words only: stripping RTCP padding can leave a partial word
         List<ReportBlock> blocks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             blocks.add(ReportBlock.parse(b, p + 24 + ReportBlock.LENGTH * i));
         }
         return new SenderReport(Bytes.u32(b, p), Bytes.u64(b, p + 4), Bytes.u32(b, p + 12), Bytes.u32(b, p + 16),
-                Bytes.u32(b, p + 20), blocks, Arrays.copyOfRange(b, p + need, p + len));
+                Bytes.u32(b, p + 20), blocks, Arrays.copyOfRange(b, p + need, p + need + ((len - need) & ~3)));
     }
 
     @Override

@@ -82,12 +82,12 @@ public record SourceDescription(List<SdesChunk> chunks) implements RtcpPacket {
             int chunkEnd = p + c.encodedLength();
             Bytes.put32(dst, p, c.ssrc());
             p += 4;
-            for (SdesItem i : c.items()) {
-                byte[] v = i.value();
+            for (int k = 0; k < c.items().size(); k++) {
+                SdesItem i = c.items().get(k);
                 dst[p] = (byte) i.type();
-                dst[p + 1] = (byte) v.length;
-                System.arraycopy(v, 0, dst, p + 2, v.length);
-                p += 2 + v.length;
+                dst[p + 1] = (byte) i.length();
+                i.copyTo(dst, p + 2);
+                p += 2 + i.length();
             }
             while (p < chunkEnd) {
                 dst[p++] = 0;

@@ -40,7 +40,8 @@ class RtcpCompoundProperties {
                 .as(SdesItem::of);
         Arbitrary<RtcpPacket> sdes = Combinators.combine(U32, item.list().ofMaxSize(3)).as(SdesChunk::new)
                 .list().ofMaxSize(3).map(SourceDescription::new);
-        Arbitrary<RtcpPacket> bye = Combinators.combine(U32.list().ofMaxSize(4), text()).as(Goodbye::new);
+        Arbitrary<RtcpPacket> bye = Combinators.combine(U32.list().ofMaxSize(4),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(255)).as(Goodbye::new);
         Arbitrary<RtcpPacket> app = Combinators.combine(Arbitraries.integers().between(0, 31), U32,
                 Arbitraries.strings().withCharRange('A', 'Z').ofLength(4), words(4)).as(ApplicationDefined::new);
         Arbitrary<RtcpPacket> nack = Combinators.combine(U32, U32, Combinators.combine(
@@ -107,12 +108,16 @@ class RtcpCompoundProperties {
 
     @Property
     void anyBytesGiveRtcpOrRtpException(@ForAll @Size(max = 200) byte[] bytes,
-                                        @ForAll @IntRange(min = 200, max = 207) int pt) {
+                                        @ForAll @IntRange(min = 200, max = 207) int pt,
+                                        @ForAll @IntRange(min = 0, max = 3) int pad) {
         if (bytes.length >= 4) { // aim at the typed parsers: version 2, known PT, consistent length
-            bytes[0] = (byte) (0x80 | (bytes[0] & 0x1F));
+            bytes[0] = (byte) (0x80 | (pad > 0 ? 0x20 : 0) | (bytes[0] & 0x1F));
             bytes[1] = (byte) pt;
             bytes[2] = (byte) ((bytes.length / 4 - 1) >>> 8);
             bytes[3] = (byte) (bytes.length / 4 - 1);
+            if (pad > 0) { // a small valid padding count: bodies that end mid-word
+                bytes[bytes.length / 4 * 4 - 1] = (byte) pad;
+            }
         }
         exercise(bytes, bytes.length);
     }
@@ -132,6 +137,19 @@ class RtcpCompoundProperties {
         byte[] b = RtcpCompound.toBytes(packets);
         b[where % b.length] ^= (byte) (1 << bit);
         exercise(b, b.length);
+    }
+
+    @net.jqwik.api.Example
+    void paddingThatSplitsAWordAndNonUtf8ByeReason() throws RtpException {
+        // SR with P=1 and a 1-octet pad once left a 3-byte profile extension (IllegalArgumentException);
+        // a BYE reason of 255 x 0xFF once grew past 255 bytes when decoded to a String and re-encoded.
+        byte[] sr = java.util.HexFormat.of().parseHex("a0c80007" + "00000001" + "0000000000000000" + "00000000"
+                + "00000000" + "00000000" + "00000001");
+        exercise(sr, sr.length);
+        byte[] reason = new byte[255];
+        java.util.Arrays.fill(reason, (byte) 0xFF);
+        byte[] bye = new Goodbye(List.of(1L), reason).toBytes();
+        assertThat(RtcpCompound.parse(bye, 0, bye.length)).containsExactly(new Goodbye(List.of(1L), reason));
     }
 
     private static void exercise(byte[] b, int len) {
