@@ -59,6 +59,7 @@ public final class IceAgent {
     private final StunView view = new StunView();
     private final List<EarlyRequest> earlyRequests = new ArrayList<>();
     private static final int MAX_EARLY_REQUESTS = 16;
+    private static final int MAX_NOMINATION_ROUNDS = 3;
 
     private IceConnectionState state = IceConnectionState.NEW;
     private boolean remoteEndOfCandidates;
@@ -504,6 +505,18 @@ public final class IceAgent {
             remoteCandidates.add(remoteCandidate);
         }
         CheckPair pair = triggerCheck(localCandidate, remoteCandidate);
+        if (role == IceRole.CONTROLLING && nominating != null && pair != null
+                && (nominating == pair || nominating == pair.validPair)) {
+            // The peer reaches us on the pair we are nominating: as for an In-Progress pair (RFC 8445 §7.3.1.4),
+            // cancel the nominating transaction and send it again now instead of waiting out its retransmissions.
+            for (Transaction tx : transactions) {
+                if (tx.pair == nominating && tx.useCandidate) {
+                    tx.cancelled = true;
+                }
+            }
+            pendingNomination = nominating;
+            nominating = null;
+        }
         // RFC 8445 §7.3.1.5: the controlled agent accepts nominations (regular or aggressive).
         if (useCandidate && role == IceRole.CONTROLLED && pair != null) {
             if (pair.state() == CandidatePairState.SUCCEEDED && pair.validPair != null) {
@@ -713,14 +726,25 @@ public final class IceAgent {
     }
 
     private void failCheck(Transaction tx) {
+        failCheck(tx, false);
+    }
+
+    private void failCheck(Transaction tx, boolean timedOut) {
         CheckPair pair = tx.pair;
         if (tx.useCandidate) {
-            // The nominating check failed: drop that valid pair, another will be nominated.
+            if (tx.cancelled && timedOut) {
+                return; // superseded by a newer nominating check
+            }
             if (nominating == pair) {
                 nominating = null;
             }
-            validList.remove(pair);
-            pair.state(CandidatePairState.FAILED);
+            // A nomination that timed out on a pair that worked is retried (loss can eat all Rc attempts while the
+            // peer already selected the pair); after MAX_NOMINATION_ROUNDS, or on an error, the pair is dropped and
+            // the next valid pair is nominated.
+            if (!timedOut || ++pair.nominationRounds >= MAX_NOMINATION_ROUNDS) {
+                validList.remove(pair);
+                pair.state(CandidatePairState.FAILED);
+            }
             return;
         }
         if (!tx.cancelled && pair.state() == CandidatePairState.IN_PROGRESS) {
@@ -806,7 +830,7 @@ public final class IceAgent {
             }
             transactions.remove(i--);
             if (!tx.consent) {
-                failCheck(tx);
+                failCheck(tx, true);
             }
         }
     }

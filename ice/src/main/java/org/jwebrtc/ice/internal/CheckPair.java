@@ -23,7 +23,9 @@ public final class CheckPair {
     public boolean nominateOnNextCheck;
     /** Valid pair produced by this pair's successful check (RFC 8445 §7.2.5.3.2), or null. */
     public CheckPair validPair;
-    /** True while queued in the triggered-check queue. */
+    /** Controlling agent: nominating checks on this pair that timed out. */
+    public int nominationRounds;
+        /** True while queued in the triggered-check queue. */
     public boolean triggered;
 
     public CheckPair(Candidate local, Candidate remote, long priority) {
