@@ -77,6 +77,10 @@ public final class StunBindingResponder {
         try {
             view.wrap(req, off, len);
         } catch (StunException e) {
+            if (view.failedOnFingerprint()) {
+                dropped++; // RFC 8489 §7.3: a FINGERPRINT mismatch means "not STUN": no answer
+                return NO_RESPONSE;
+            }
             badRequests++;
             return error(ErrorCode.BAD_REQUEST, req, off, dst, dstOff, capacity, null, null, false, -1);
         }

@@ -29,6 +29,7 @@ public final class StunView {
     private int integrityIndex;
     private int integritySha256Index;
     private int fingerprintIndex;
+    private boolean fingerprintMismatch;
 
     /**
      * Points the view at {@code buf[off, off+len)}: header (RFC 8489 §5), attribute lengths
@@ -39,6 +40,7 @@ public final class StunView {
     public StunView wrap(byte[] buf, int off, int len) throws StunException {
         Objects.checkFromIndexSize(off, len, buf.length);
         this.buf = null;
+        fingerprintMismatch = false;
         count = 0;
         integrityIndex = -1;
         integritySha256Index = -1;
@@ -105,6 +107,7 @@ public final class StunView {
         if (fingerprintIndex >= 0) {
             int fpAttr = offsets[fingerprintIndex] - 4;
             if (checks.fingerprint(buf, off, fpAttr) != Bytes.u32(buf, fpAttr + 4)) {
+                fingerprintMismatch = true;
                 throw new StunException("FINGERPRINT mismatch", fpAttr + 4);
             }
         }
@@ -146,6 +149,11 @@ public final class StunView {
         if (len != expected) {
             throw new StunException(StunAttributeType.name(type) + " value of length " + len + " is malformed", v - 2);
         }
+    }
+
+    /** The last {@link #wrap} failed only because FINGERPRINT did not match (RFC 8489 §7.3: not STUN). */
+    boolean failedOnFingerprint() {
+        return fingerprintMismatch;
     }
 
     private void add(int type, int valueOff, int valueLen) {

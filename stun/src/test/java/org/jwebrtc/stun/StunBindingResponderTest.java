@@ -129,6 +129,16 @@ class StunBindingResponderTest {
     }
 
     @Test
+    void fingerprintMismatchIsDroppedNotAnswered() {
+        StunBindingResponder r = StunBindingResponder.open(null);
+        byte[] req = binding(new Software("x")).toBytes(null, true);
+        req[req.length - 1] ^= 1;
+        assertThat(r.respond(req, 0, req.length, v4)).isNull();
+        assertThat(r.stats().dropped()).isEqualTo(1);
+        assertThat(r.stats().badRequests()).isZero();
+    }
+
+    @Test
     void dropsWhatIsNotABindingRequest() {
         StunBindingResponder r = StunBindingResponder.open(null);
         byte[] indication = StunMessage.of(StunClass.INDICATION, StunMethod.BINDING, TransactionId.random(random)).toBytes();
