@@ -12,7 +12,9 @@ import org.jwebrtc.stun.internal.Bytes;
  * out. Success carries XOR-MAPPED-ADDRESS of the source (§14.2). With short-term credentials the
  * request is authenticated first (§9.1.3: 400 without USERNAME/integrity, 401 for an unknown user
  * or bad integrity, checked in constant time); then unknown comprehension-required attributes get
- * 420 with UNKNOWN-ATTRIBUTES (§6.3.1); a request that is STUN but malformed gets 400.
+ * 420 with UNKNOWN-ATTRIBUTES (§6.3.1); a request whose attributes are malformed gets 400. What
+ * §6.3 says to discard silently is dropped: bad header or length, FINGERPRINT mismatch,
+ * indications, responses and methods other than Binding.
  * Responses mirror the request's integrity algorithm and FINGERPRINT. Failures never throw: they
  * produce an error response or are dropped and counted.
  *
@@ -68,6 +70,11 @@ public final class StunBindingResponder {
             dropped++; // not STUN at all: nothing to answer (RFC 8489 §6.3)
             return NO_RESPONSE;
         }
+        int body = Bytes.u16(req, off + 2);
+        if ((body & 3) != 0 || body != len - StunView.HEADER_LENGTH) {
+            dropped++; // §6.3: a length that is not sensible is silently discarded
+            return NO_RESPONSE;
+        }
         int type = Bytes.u16(req, off);
         if (StunClass.ofMessageType(type) != StunClass.REQUEST || StunMethod.ofMessageType(type) != StunMethod.BINDING) {
             dropped++; // indications and responses get no answer; other methods are not ours
@@ -78,7 +85,7 @@ public final class StunBindingResponder {
             view.wrap(req, off, len);
         } catch (StunException e) {
             if (view.failedOnFingerprint()) {
-                dropped++; // RFC 8489 §7.3: a FINGERPRINT mismatch means "not STUN": no answer
+                dropped++; // RFC 8489 §6.3, §7: a FINGERPRINT mismatch is silently discarded
                 return NO_RESPONSE;
             }
             badRequests++;

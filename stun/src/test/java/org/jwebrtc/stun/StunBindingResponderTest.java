@@ -124,6 +124,9 @@ class StunBindingResponderTest {
         byte[] badXor = binding(new RawAttribute(StunAttributeType.XOR_MAPPED_ADDRESS, new byte[3])).toBytes();
         assertThat(StunMessage.isStun(badXor, 0, badXor.length)).isTrue();
         assertThat(errorCode(open.respond(badXor, 0, badXor.length, v4))).isEqualTo(400);
+        byte[] badLength = binding().toBytes();
+        badLength[3] = 4; // length field says 4, nothing follows: §6.3 silent discard
+        assertThat(open.respond(badLength, 0, badLength.length, v4)).isNull();
         byte[] badPriority = binding(new RawAttribute(StunAttributeType.PRIORITY, new byte[5])).toBytes();
         assertThat(errorCode(open.respond(badPriority, 0, badPriority.length, v4))).isEqualTo(400);
     }
