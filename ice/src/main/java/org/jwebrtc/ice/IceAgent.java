@@ -317,8 +317,9 @@ public final class IceAgent {
     // ------------------------------------------------------------------ sans-IO surface
 
     /**
-     * Feeds a datagram that arrived at the local socket {@code local} (a relayed candidate's address for data that
-     * came through TURN) from {@code remote}. Never throws on bad input: drops and counts it.
+     * Feeds a datagram that arrived at the local socket {@code local} from {@code remote}. {@code local} must be the
+     * address of the local candidate as added (not a wildcard bind address), or a relayed candidate's address for
+     * data that came through TURN. Never throws on bad input: drops and counts it.
      *
      * @return false when the datagram is not STUN (not for ICE: hand it to DTLS/SRTP), true otherwise
      */
@@ -396,7 +397,11 @@ public final class IceAgent {
         return events.pollFirst();
     }
 
-    /** Absolute time (nanos) at which {@link #handleTimeout} should run; {@link Long#MAX_VALUE} for none. */
+    /**
+     * Absolute time (nanos, the clock of the {@code nowNanos} passed in) at which {@link #handleTimeout} should run;
+     * {@link Long#MAX_VALUE} for none. When work is due at once (e.g. after candidates were added) it is the last time
+     * seen (0 before any), so compare as {@code deadline - now <= 0}.
+     */
     public long pollTimeout() {
         if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
             return Long.MAX_VALUE;
