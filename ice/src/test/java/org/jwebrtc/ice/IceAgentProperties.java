@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -116,6 +117,20 @@ class IceAgentProperties {
         assertThat(response.remote()).isEqualTo(A);
         assertThat(f.peer.handleInput(0, A, B, response.data(), 0, response.data().length)).isTrue();
         assertThat(f.peer.stats().accepted()).isEqualTo(1);
+    }
+
+    @Property(tries = 40)
+    void garbageDuringChecksDoesNotPreventConnecting(@ForAll @Size(min = 1, max = 20) List<@Size(max = 200) byte[]> junk,
+                                                    @ForAll @IntRange(min = 1, max = 500) int seed) {
+        org.jwebrtc.ice.sim.Peers p = org.jwebrtc.ice.sim.Peers.loopback(seed).exchangeHostCandidates();
+        for (byte[] j : junk) {
+            p.net.inject(new InetSocketAddress("127.0.0.1", 31337), p.addrA, j);
+            p.net.inject(p.addrB, p.addrA, j); // spoofed as the peer
+            p.net.inject(p.addrA, p.addrB, j);
+        }
+        assertThat(p.net.runUntil(10 * org.jwebrtc.ice.sim.Peers.S, p::bothCompleted)).isTrue();
+        assertThat(p.sameSelectedPair()).isTrue();
+        assertThat(p.a.agent.stats().total()).isGreaterThanOrEqualTo(2L * junk.size());
     }
 
     @Provide
