@@ -30,6 +30,62 @@ public record TransportWideFeedback(long senderSsrc, long mediaSsrc, int baseSeq
         }
     }
 
+    /**
+     * Builds feedback from receive times: {@code arrivalMicros[i]} is when packet
+     * {@code baseSequenceNumber + i} arrived (any monotonic origin, microseconds) or -1 if it was not
+     * received. Times are quantised down to 250 µs ticks; each delta is taken from the previous
+     * quantised time so rounding does not accumulate (draft §3.1.5).
+     *
+     * @throws IllegalArgumentException if a delta does not fit 16 bits (send the rest in a new feedback)
+     */
+    public static TransportWideFeedback fromArrivals(long senderSsrc, long mediaSsrc, int baseSequenceNumber,
+                                                     int feedbackPacketCount, long[] arrivalMicros) {
+        long ref = 0;
+        for (long t : arrivalMicros) {
+            if (t >= 0) {
+                ref = Math.floorDiv(t, REFERENCE_TIME_MICROS);
+                break;
+            }
+        }
+        long prevTicks = ref * (REFERENCE_TIME_MICROS / PacketStatus.TICK_MICROS);
+        List<PacketStatus> statuses = new ArrayList<>(arrivalMicros.length);
+        for (long t : arrivalMicros) {
+            if (t < 0) {
+                statuses.add(PacketStatus.LOST);
+                continue;
+            }
+            long ticks = Math.floorDiv(t, PacketStatus.TICK_MICROS);
+            long delta = ticks - prevTicks;
+            if (delta < Short.MIN_VALUE || delta > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("receive delta of " + delta + " ticks does not fit 16 bits");
+            }
+            statuses.add(PacketStatus.received((int) delta));
+            prevTicks = ticks;
+        }
+        int wrapped = (int) ((ref << 40) >> 40); // the field is 24 bits; keep its sign-extended low bits
+        return new TransportWideFeedback(senderSsrc, mediaSsrc, baseSequenceNumber, wrapped, feedbackPacketCount,
+                statuses);
+    }
+
+    /**
+     * Receive time of each packet in microseconds since the reference-time origin (reference time x 64 ms
+     * plus the running sum of deltas), or -1 for packets not received.
+     */
+    public long[] arrivalMicros() {
+        long[] out = new long[packets.size()];
+        long t = (long) referenceTime * REFERENCE_TIME_MICROS;
+        for (int i = 0; i < out.length; i++) {
+            PacketStatus s = packets.get(i);
+            if (s.isReceived()) {
+                t += s.deltaMicros();
+                out[i] = t;
+            } else {
+                out[i] = -1;
+            }
+        }
+        return out;
+    }
+
     static TransportWideFeedback parse(byte[] b, int p, int len, int base) throws RtpException {
         if (len < 16) {
             throw new RtpException("transport-wide feedback needs 16 bytes, has " + len, p - base);

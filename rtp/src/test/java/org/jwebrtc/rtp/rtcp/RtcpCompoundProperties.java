@@ -101,6 +101,28 @@ class RtcpCompoundProperties {
     }
 
     @Property
+    void twccArrivalsRoundTripToTheTick(@ForAll @Size(max = 200) List<@IntRange(min = -1, max = 200_000) Integer> gaps,
+                                        @ForAll @IntRange(min = 0, max = 100_000_000) int start) throws RtpException {
+        // -1 = lost; otherwise the packet arrived gap µs after the previous arrival (large gaps: large deltas)
+        long[] arrivals = new long[gaps.size()];
+        long t = start;
+        for (int i = 0; i < arrivals.length; i++) {
+            if (gaps.get(i) < 0) {
+                arrivals[i] = -1;
+            } else {
+                t += gaps.get(i);
+                arrivals[i] = t;
+            }
+        }
+        TransportWideFeedback fb = TransportWideFeedback.fromArrivals(1, 2, 65500, 7, arrivals);
+        byte[] b = fb.toBytes();
+        long[] back = ((TransportWideFeedback) RtcpCompound.parse(b, 0, b.length).get(0)).arrivalMicros();
+        for (int i = 0; i < arrivals.length; i++) {
+            assertThat(back[i]).isEqualTo(arrivals[i] < 0 ? -1 : arrivals[i] / 250 * 250);
+        }
+    }
+
+    @Property
     void nackListRoundTrip(@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 0xFFFF) Integer> seqs) {
         List<Integer> sorted = seqs.stream().distinct().sorted().toList();
         assertThat(GenericNack.of(1, 2, sorted).lostSequenceNumbers()).isEqualTo(sorted);
