@@ -136,6 +136,44 @@ class SrtpContextProperties {
         assertThat(s.rtcpAuthFailed() + s.rtcpMalformed() + s.rtcpReplayed()).isEqualTo(1);
     }
 
+    @Property(tries = 200)
+    void bytesOutsideTheSliceAreNeverReadOrWritten(@ForAll SrtpProfile profile, @ForAll boolean rtcp,
+                                                   @ForAll @Size(max = 120) byte[] payload, @ForAll boolean valid,
+                                                   @ForAll @IntRange(max = 40) int off, @ForAll long seed) {
+        byte[] packet;
+        int len;
+        if (rtcp) {
+            packet = TestPackets.rtcp(3, Arrays.copyOf(payload, payload.length & ~3));
+            len = valid ? TestPackets.context(profile).protectRtcp(packet, 0, 8 + (payload.length & ~3))
+                        : 8 + (payload.length & ~3);
+        } else {
+            packet = TestPackets.rtp(3, 3, 0, -1, payload);
+            len = valid ? TestPackets.context(profile).protectRtp(packet, 0, TestPackets.rtpLength(packet))
+                        : TestPackets.rtpLength(packet);
+        }
+        java.util.Random r = new java.util.Random(seed);
+        byte[] a = new byte[off + len + 40];
+        byte[] b = new byte[off + len + 40];
+        r.nextBytes(a);
+        r.nextBytes(b);
+        System.arraycopy(packet, 0, a, off, len);
+        System.arraycopy(packet, 0, b, off, len);
+        byte[] aBefore = a.clone();
+        byte[] bBefore = b.clone();
+        SrtpContext ca = TestPackets.context(profile);
+        SrtpContext cb = TestPackets.context(profile);
+        int ra = rtcp ? ca.unprotectRtcp(a, off, len) : ca.unprotectRtp(a, off, len);
+        int rb = rtcp ? cb.unprotectRtcp(b, off, len) : cb.unprotectRtp(b, off, len);
+        assertThat(ra).isEqualTo(rb);
+        assertThat(Arrays.copyOfRange(a, off, off + len)).isEqualTo(Arrays.copyOfRange(b, off, off + len));
+        assertThat(Arrays.copyOfRange(a, 0, off)).isEqualTo(Arrays.copyOfRange(aBefore, 0, off));
+        assertThat(Arrays.copyOfRange(a, off + len, a.length)).isEqualTo(Arrays.copyOfRange(aBefore, off + len, a.length));
+        assertThat(Arrays.copyOfRange(b, off + len, b.length)).isEqualTo(Arrays.copyOfRange(bBefore, off + len, b.length));
+        if (valid) {
+            assertThat(ra).isPositive();
+        }
+    }
+
     @Property(tries = 100)
     void everyTruncationIsRejected(@ForAll SrtpProfile profile, @ForAll @Size(max = 64) byte[] payload,
                                    @ForAll @IntRange(min = -1, max = 2) int extWords) {
