@@ -453,6 +453,12 @@ public final class IceAgent {
             send(local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
             return;
         }
+        int unknown = view.firstUnknownComprehensionRequired(IceAgent::understood);
+        if (unknown >= 0) {
+            badRequests++; // RFC 8489 §6.3.1: 420 with UNKNOWN-ATTRIBUTES, after authentication (§9.1.3)
+            send(local, source, messages.unknownAttribute(buf, off, unknown, localKey));
+            return;
+        }
         long priority = view.priority();
         int ctl = view.indexOf(StunAttributeType.ICE_CONTROLLING);
         int ctd = view.indexOf(StunAttributeType.ICE_CONTROLLED);
@@ -589,6 +595,15 @@ public final class IceAgent {
                 break;
         }
         return pair;
+    }
+
+    /** Comprehension-required attributes a Binding request for ICE may carry. */
+    private static boolean understood(int type) {
+        return type == StunAttributeType.USERNAME || type == StunAttributeType.MESSAGE_INTEGRITY
+                || type == StunAttributeType.MESSAGE_INTEGRITY_SHA256 || type == StunAttributeType.PRIORITY
+                || type == StunAttributeType.USE_CANDIDATE || type == StunAttributeType.XOR_MAPPED_ADDRESS
+                || type == StunAttributeType.MAPPED_ADDRESS || type == StunAttributeType.ERROR_CODE
+                || type == StunAttributeType.USERHASH;
     }
 
     private boolean usernameStartsWithOurUfrag(int index) {

@@ -10,7 +10,8 @@ package org.jwebrtc.ice;
  * @param badFingerprint     request without FINGERPRINT, or with a FINGERPRINT that does not match
  * @param badIntegrity       MESSAGE-INTEGRITY missing or not verifying (request: our password; response: theirs)
  * @param unknownUsername    request whose USERNAME does not start with our ufrag
- * @param badRequests        request missing USERNAME/PRIORITY (400 sent)
+ * @param badRequests        request missing USERNAME/MESSAGE-INTEGRITY/PRIORITY (400 sent) or carrying an unknown
+ *                           comprehension-required attribute (420 sent)
  * @param unmatchedResponses response for no outstanding transaction
  * @param ignored            other STUN methods, indications, input after close or consent loss
  * @param accepted           authenticated requests and responses acted on

@@ -282,6 +282,24 @@ class IceAgentTest {
     }
 
     @Test
+    void unknownComprehensionRequiredAttributeGets420() {
+        byte[] buf = new byte[512];
+        StunWriter w = new StunWriter().start(buf, 0, buf.length, StunClass.REQUEST, StunMethod.BINDING,
+                TransactionId.random(new Random(5)));
+        byte[] u = (agent.localCredentials().ufrag() + ":" + PEER_CREDS.ufrag()).getBytes(StandardCharsets.UTF_8);
+        w.addBytes(StunAttributeType.USERNAME, u, 0, u.length).addU32(StunAttributeType.PRIORITY, 1862270975L)
+                .addU64(StunAttributeType.ICE_CONTROLLED, 5L).addU32(0x7ff0, 1);
+        byte[] req = Arrays.copyOf(buf, w.finish(agentKey, IntegrityAlgorithm.HMAC_SHA1, true));
+        input(1, req);
+        byte[] raw = drain().get(0).data();
+        StunMessage r = parse(raw);
+        assertThat(r.attribute(ErrorCode.class).orElseThrow().code()).isEqualTo(420);
+        assertThat(r.attribute(org.jwebrtc.stun.UnknownAttributes.class).orElseThrow().types()).containsExactly(0x7ff0);
+        assertThat(StunMessage.verifyIntegrity(raw, 0, raw.length, agentKey)).isTrue();
+        assertThat(agent.remoteCandidates()).isEmpty();
+    }
+
+    @Test
     void validRequestIsAnsweredWithXorMappedAddressAndTriggersACheck() {
         agent = agent(IceRole.CONTROLLED);
         input(1, peerRequest(1, 5L, null, false, true, agentKey));

@@ -3,6 +3,7 @@ package org.jwebrtc.ice.internal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.List;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.stun.ErrorCode;
 import org.jwebrtc.stun.IntegrityAlgorithm;
@@ -11,6 +12,7 @@ import org.jwebrtc.stun.StunClass;
 import org.jwebrtc.stun.StunMethod;
 import org.jwebrtc.stun.StunWriter;
 import org.jwebrtc.stun.TransactionId;
+import org.jwebrtc.stun.UnknownAttributes;
 
 /** Writes the STUN messages ICE sends (RFC 8445 §7.1, §7.3.1, §11). Reusable; not thread-safe. */
 public final class IceMessages {
@@ -61,6 +63,14 @@ public final class IceMessages {
     public byte[] error(byte[] req, int reqOff, int code, byte[] localKey) {
         writer.start(scratch, 0, scratch.length, StunClass.ERROR_RESPONSE, StunMethod.BINDING, req, reqOff + 8)
                 .add(ErrorCode.of(code));
+        return Arrays.copyOf(scratch, writer.finish(localKey, IntegrityAlgorithm.HMAC_SHA1, true));
+    }
+
+    /** 420 Unknown Attribute with UNKNOWN-ATTRIBUTES (RFC 8489 §6.3.1.1), authenticated with our password. */
+    public byte[] unknownAttribute(byte[] req, int reqOff, int type, byte[] localKey) {
+        writer.start(scratch, 0, scratch.length, StunClass.ERROR_RESPONSE, StunMethod.BINDING, req, reqOff + 8)
+                .add(ErrorCode.of(ErrorCode.UNKNOWN_ATTRIBUTE))
+                .add(new UnknownAttributes(List.of(type)));
         return Arrays.copyOf(scratch, writer.finish(localKey, IntegrityAlgorithm.HMAC_SHA1, true));
     }
 
