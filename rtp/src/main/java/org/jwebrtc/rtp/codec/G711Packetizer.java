@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * G.711 PCMU (PT 0) / PCMA (PT 8), RFC 3551 §4.5.14: one octet per sample at 8 kHz, no payload header.
- * A frame of samples is cut into packets of {@code samplesPerPacket} (160 = 20 ms, the RFC 3551 §4.5
+ * A frame of samples is cut into packets of {@code samplesPerPacket} (160 = 20 ms, the RFC 3551 §4.2
  * default packetization), never more than the MTU; the RTP timestamp advances by the payload length.
  */
 public final class G711Packetizer implements Packetizer {

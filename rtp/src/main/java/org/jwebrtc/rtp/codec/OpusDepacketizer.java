@@ -13,7 +13,7 @@ public final class OpusDepacketizer implements Depacketizer {
         }
         byte[] p = payloads.get(0);
         if (p.length == 0) {
-            // RFC 7587 §4.2: a zero-length payload is a DTX/lost frame marker, not an Opus packet.
+            // RFC 6716 §3.4 [R1]: an Opus packet is at least one byte; RFC 7587 §4.2: one packet per payload.
             throw new RtpException("empty Opus payload", 0);
         }
         return p.clone();
