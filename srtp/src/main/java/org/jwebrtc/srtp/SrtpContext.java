@@ -11,8 +11,8 @@ import org.jwebrtc.srtp.internal.SsrcTable;
 
 /**
  * One direction of an SRTP session (RFC 3711, RFC 7714, RFC 6188) for any number of SSRCs.
- * Packets are transformed in place in the caller's buffer; after warm-up (first packet of each SSRC)
- * the AES-CM profiles allocate nothing per packet. Authentication and replay failures are counted
+ * Packets are transformed in place in the caller's buffer; after the first packet of each SSRC no
+ * profile allocates per packet. Authentication and replay failures are counted
  * and returned as negative statuses, never thrown. Buffer bounds that are impossible for the array
  * (or too little room for the tag on protect) are caller bugs and throw {@link IllegalArgumentException}.
  *

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * blocks with ECB keeps the per-packet path allocation-free. Not thread-safe.
  */
 public final class AesCounterMode {
-    private static final int CHUNK = 1024; // bytes of keystream produced per ECB call
+    private static final int CHUNK = 1536; // keystream bytes per ECB call: one call for a full-size packet
 
     private final Cipher ecb;
     private final byte[] counters = new byte[CHUNK];
