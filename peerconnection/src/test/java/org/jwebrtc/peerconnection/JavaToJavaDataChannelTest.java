@@ -226,6 +226,28 @@ class JavaToJavaDataChannelTest {
     }
 
     @Test
+    void aWrongIcePasswordFailsTheConnectionCleanly() throws Exception {
+        Pair p = connect(PeerConnectionConfig.loopback(), false);
+        p.offerer().createDataChannel(DataChannelInit.reliable("x"));
+        SessionDescriptionInit offer = p.offerer().createOffer().get(10, TimeUnit.SECONDS);
+        p.offerer().setLocalDescription(offer).get(10, TimeUnit.SECONDS);
+        // the answerer learns a wrong password: its checks carry a MESSAGE-INTEGRITY the offerer must reject
+        String wrong = offer.sdp().replaceAll("a=ice-pwd:(\\S)", "a=ice-pwd:X$1");
+        p.answerer().setRemoteDescription(new SessionDescriptionInit("offer", wrong)).get(10, TimeUnit.SECONDS);
+        SessionDescriptionInit answer = p.answerer().createAnswer().get(10, TimeUnit.SECONDS);
+        p.answerer().setLocalDescription(answer).get(10, TimeUnit.SECONDS);
+        p.offerer().setRemoteDescription(answer).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.offerer().connectionState() != PeerConnectionState.FAILED && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(p.offerer().connectionState()).isEqualTo(PeerConnectionState.FAILED);
+        assertThat(p.offererEvents().states).doesNotContain(PeerConnectionState.CONNECTED);
+        TransportStats stats = p.offerer().stats().get(5, TimeUnit.SECONDS);
+        assertThat(stats.ice().badIntegrity()).as("rejected checks are counted").isPositive();
+    }
+
+    @Test
     void futuresCompleteFromAnyThread() throws Exception {
         Pair p = connect(PeerConnectionConfig.loopback(), false);
         CompletableFuture<SessionDescriptionInit> offer = CompletableFuture.supplyAsync(() ->
