@@ -101,7 +101,7 @@ public final class H264Packetizer implements Packetizer {
         int nri = 0;
         int q = 1;
         for (Nal n : group) {
-            f |= n.at(0) & 0x80;                // F: OR of the aggregated F bits (§5.3)
+            f |= n.at(0) & 0x80;                // F: set if any aggregated F bit is (§5.7)
             nri = Math.max(nri, n.at(0) & 0x60); // NRI: the maximum (§5.7)
             p[q] = (byte) (n.len() >>> 8);
             p[q + 1] = (byte) n.len();
