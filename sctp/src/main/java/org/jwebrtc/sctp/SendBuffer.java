@@ -13,6 +13,7 @@ import java.util.Queue;
  * Not thread-safe.
  */
 final class SendBuffer {
+    static final int MAX_BURST = 4;   // RFC 9260 §16 Max.Burst
     private final int mtu;
     private final int maxPayload;
     private final long capacity;
@@ -41,6 +42,7 @@ final class SendBuffer {
     long t3Deadline = Long.MAX_VALUE;
     int retransmitMarked;
     private int timedOutstanding;   // outstanding chunks whose message has a lifetime
+    private int burstPackets;       // new-data packets since the last SACK / T3 expiry / idle (Max.Burst)
 
     long dataChunksSent, retransmissions, fastRetransmits, t3Expiries, abandonedMessages;
 
@@ -140,7 +142,13 @@ final class SendBuffer {
                 return pos;  // retransmissions go before new data (§6.1 rule C? / §7.2.4)
             }
         }
-        while (!pending.isEmpty()) {
+        // §6.1 D Max.Burst, applied without touching cwnd: at most 4 packets of new data per SACK (or per T3
+        // expiry, or from idle); the rest is ack-clocked instead of leaving as one line-rate burst
+        if (flightSize == 0) {
+            burstPackets = 0;
+        }
+        boolean newData = false;
+        while (!pending.isEmpty() && burstPackets < MAX_BURST) {
             OutChunk c = pending.peek();
             OutMessage m = c.msg;
             if (partialReliability && !m.reliable() && now - m.expiresAt >= 0) {
@@ -172,6 +180,10 @@ final class SendBuffer {
             peerRwnd = Math.max(0, peerRwnd - c.len);
             dataChunksSent++;
             wrote = true;
+            newData = true;
+        }
+        if (newData) {
+            burstPackets++;
         }
         if (wrote) {
             ensureT3(now);  // §6.3.2 R1
@@ -274,6 +286,7 @@ final class SendBuffer {
             return false;  // stale (reordered) SACK or acks a TSN never sent
         }
         boolean flightWasFull = flightSize >= cwnd;
+        burstPackets = 0;
         long bytesAcked = 0;
         long rttSample = -1;
         long highestNewlyAcked = -1;
@@ -402,6 +415,7 @@ final class SendBuffer {
             return false;
         }
         t3Expiries++;
+        burstPackets = 0;
         rto.backoff();                                  // E2
         ssthresh = Math.max(cwnd / 2, 4L * mtu);        // §7.2.3
         cwnd = mtu;
