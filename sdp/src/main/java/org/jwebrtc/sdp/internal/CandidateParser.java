@@ -13,6 +13,19 @@ import org.jwebrtc.sdp.TcpType;
 public final class CandidateParser {
     private CandidateParser() {}
 
+    // generation, network-id, network-cost and rport 0 are small and repeat on every candidate
+    private static final OptionalInt[] SMALL = new OptionalInt[1001];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = OptionalInt.of(i);
+        }
+    }
+
+    private static OptionalInt opt(int v) {
+        return v < 0 ? OptionalInt.empty() : v < SMALL.length ? SMALL[v] : OptionalInt.of(v);
+    }
+
     /** Parses a trickled {@code [a=]candidate:...[CRLF]} line; errors refer to line 1. */
     public static Candidate parseLine(String line) throws SdpException {
         if (line == null) {
@@ -154,10 +167,8 @@ public final class CandidateParser {
         c.end();
         try {
             return new Candidate(foundation, component, transport, priority, address, port, type,
-                    Optional.ofNullable(raddr), rport < 0 ? OptionalInt.empty() : OptionalInt.of(rport),
-                    Optional.ofNullable(tcpType), generation < 0 ? OptionalInt.empty() : OptionalInt.of(generation),
-                    Optional.ofNullable(ufrag), networkId < 0 ? OptionalInt.empty() : OptionalInt.of(networkId),
-                    networkCost < 0 ? OptionalInt.empty() : OptionalInt.of(networkCost),
+                    Optional.ofNullable(raddr), opt(rport), Optional.ofNullable(tcpType), opt(generation),
+                    Optional.ofNullable(ufrag), opt(networkId), opt(networkCost),
                     ext == null ? List.of() : ext);
         } catch (IllegalArgumentException e) {
             throw c.invalid(e);

@@ -44,7 +44,10 @@ public final class SdpParser {
     private final List<Attribute> attributes = new ArrayList<>(8);
     private final List<MediaDescription> media = new ArrayList<>(4);
 
-    // current media section
+    // current media section; its two big lists are scratch space reused for every section, so
+    // only one exact-size immutable copy per section is allocated
+    private final List<String> scratchFormats = new ArrayList<>(32);
+    private final List<Attribute> scratchAttributes = new ArrayList<>(128);
     private MediaLine m;
     private int rank;
     private char lastType;
@@ -163,7 +166,9 @@ public final class SdpParser {
         }
         if (type == 'm') {
             finishMedia();
-            m = new MediaLine();
+            scratchFormats.clear();
+            scratchAttributes.clear();
+            m = new MediaLine(scratchFormats, scratchAttributes);
             mediaLine();
             rank = 0;
             lastType = 'm';
@@ -393,9 +398,9 @@ public final class SdpParser {
             return;
         }
         try {
-            media.add(new MediaDescription(m.media, m.port, m.portCount, m.protocol, m.formats,
+            media.add(new MediaDescription(m.media, m.port, m.portCount, m.protocol, List.copyOf(m.formats),
                     Optional.ofNullable(m.information), m.connections, m.bandwidths, Optional.ofNullable(m.key),
-                    m.attributes));
+                    List.copyOf(m.attributes)));
         } catch (IllegalArgumentException e) {
             throw c.invalid(e);
         }
@@ -408,11 +413,16 @@ public final class SdpParser {
         int port;
         OptionalInt portCount = OptionalInt.empty();
         String protocol;
-        final List<String> formats = new ArrayList<>(8);
+        final List<String> formats;
         String information;
         final List<Connection> connections = new ArrayList<>(1);
         final List<Bandwidth> bandwidths = new ArrayList<>(0);
         String key;
-        final List<Attribute> attributes = new ArrayList<>(32);
+        final List<Attribute> attributes;
+
+        MediaLine(List<String> formats, List<Attribute> attributes) {
+            this.formats = formats;
+            this.attributes = attributes;
+        }
     }
 }
