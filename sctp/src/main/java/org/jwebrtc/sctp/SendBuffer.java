@@ -43,6 +43,7 @@ final class SendBuffer {
     int retransmitMarked;
     private int timedOutstanding;   // outstanding chunks whose message has a lifetime
     private int burstPackets;       // new-data packets since the last SACK / T3 expiry / idle (Max.Burst)
+    private long lastNewDataAt = Long.MIN_VALUE;
 
     long dataChunksSent, retransmissions, fastRetransmits, t3Expiries, abandonedMessages;
 
@@ -146,6 +147,14 @@ final class SendBuffer {
         // expiry, or from idle); the rest is ack-clocked instead of leaving as one line-rate burst
         if (flightSize == 0) {
             burstPackets = 0;
+            long idle = now - lastNewDataAt;
+            if (lastNewDataAt != Long.MIN_VALUE && idle > rto.rto()) {
+                // §7.2.1: an idle sender halves cwnd (down to 4 MTU) per RTO of silence
+                for (long n = Math.min(idle / rto.rto(), 8); n > 0; n--) {
+                    cwnd = Math.max(cwnd / 2, 4L * mtu);
+                }
+                lastNewDataAt = now;
+            }
         }
         boolean newData = false;
         while (!pending.isEmpty() && burstPackets < MAX_BURST) {
@@ -184,6 +193,7 @@ final class SendBuffer {
         }
         if (newData) {
             burstPackets++;
+            lastNewDataAt = now;
         }
         if (wrote) {
             ensureT3(now);  // §6.3.2 R1
