@@ -118,6 +118,23 @@ class ReliableDeliverySimulationTest {
     }
 
     @Test
+    void maxBurstLimitsNewDataSentAtOnce() {
+        var net = connected(12, HandshakeSimulationTest.config());
+        byte[] m = new byte[64 * 1024];
+        for (int i = 0; i < 8; i++) {   // grow cwnd well past 4 packets
+            assertThat(net.a.send(0, 53, m, 0, m.length, SendOptions.RELIABLE)).isTrue();
+        }
+        assertThat(net.runUntil(() -> net.a.bufferedAmount(0) == 0, VirtualNetwork.seconds(30))).isTrue();
+        // idle, nothing in flight: a large send leaves as at most Max.Burst = 4 packets, the rest is ack-clocked
+        assertThat(net.a.send(0, 53, m, 0, m.length, SendOptions.RELIABLE)).isTrue();
+        int packets = 0;
+        while (net.a.pollTransmit() != null) {
+            packets++;
+        }
+        assertThat(packets).isEqualTo(SendBuffer.MAX_BURST);
+    }
+
+    @Test
     void bothDirectionsAndManyStreamsInterleave() {
         var net = connected(8, HandshakeSimulationTest.config());
         net.lossy(0.1, 0.05, 0.3);
