@@ -20,8 +20,17 @@ import org.jwebrtc.sdp.UnknownLine;
  */
 public final class SdpParser {
     // Rank of each type letter in RFC 8866 §5 order; strict mode requires non-decreasing ranks.
-    private static final String SESSION_ORDER = "vosiuepcbtrzka";
-    private static final String MEDIA_ORDER = "micbka";
+    private static final int[] SESSION_RANK = ranks("vosiuepcbtzka");
+    private static final int[] MEDIA_RANK = ranks("micbka");
+
+    private static int[] ranks(String order) {
+        int[] r = new int[128];
+        java.util.Arrays.fill(r, -1);
+        for (int i = 0; i < order.length(); i++) {
+            r[order.charAt(i)] = i;
+        }
+        return r;
+    }
 
     private final Cursor c = new Cursor();
     private final boolean strict;
@@ -174,8 +183,8 @@ public final class SdpParser {
             lastType = 'm';
             return;
         }
-        String order = m == null ? SESSION_ORDER : MEDIA_ORDER;
-        int r = order.indexOf(type == 'r' ? 't' : type);   // r= repeats belong to their t=
+        int[] ranks = m == null ? SESSION_RANK : MEDIA_RANK;
+        int r = type < 128 ? ranks[type == 'r' ? 't' : type] : -1;   // r= repeats belong to their t=
         if (r < 0) {
             unknownLine(type);
             return;
