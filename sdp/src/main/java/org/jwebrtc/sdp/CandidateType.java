@@ -14,12 +14,13 @@ public enum CandidateType {
         return token;
     }
 
-    public static CandidateType fromToken(String s) {
+    /** The constant written as {@code s}, if any. */
+    public static java.util.Optional<CandidateType> fromToken(String s) {
         for (CandidateType t : values()) {
             if (t.token.equals(s)) {
-                return t;
+                return java.util.Optional.of(t);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 }

@@ -14,13 +14,14 @@ public enum Direction implements Attribute {
         return token;
     }
 
-    public static Direction fromToken(String s) {
+    /** The constant written as {@code s}, if any. */
+    public static java.util.Optional<Direction> fromToken(String s) {
         for (Direction d : values()) {
             if (d.token.equals(s)) {
-                return d;
+                return java.util.Optional.of(d);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     public boolean sends() {

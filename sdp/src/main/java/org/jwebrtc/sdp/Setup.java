@@ -14,14 +14,14 @@ public enum Setup implements Attribute {
         return token;
     }
 
-    /** The role for a token, or null when unknown (internal parse helper). */
-    public static Setup fromToken(String s) {
+    /** The constant written as {@code s}, if any. */
+    public static java.util.Optional<Setup> fromToken(String s) {
         for (Setup v : values()) {
             if (v.token.equals(s)) {
-                return v;
+                return java.util.Optional.of(v);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -14,12 +14,13 @@ public enum TcpType {
         return token;
     }
 
-    public static TcpType fromToken(String s) {
+    /** The constant written as {@code s}, if any. */
+    public static java.util.Optional<TcpType> fromToken(String s) {
         for (TcpType t : values()) {
             if (t.token.equals(s)) {
-                return t;
+                return java.util.Optional.of(t);
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 }

@@ -148,7 +148,7 @@ final class AttributeParser {
                 }
                 Optional<Direction> dir = Optional.empty();
                 if (c.tryChar('/')) {
-                    Direction d = Direction.fromToken(c.word("direction"));
+                    Direction d = Direction.fromToken(c.word("direction")).orElse(null);
                     if (d == null) {
                         throw c.fail("direction sendrecv, sendonly, recvonly or inactive");
                     }
@@ -202,7 +202,7 @@ final class AttributeParser {
                 break;
             }
             case "setup": {
-                Setup s = Setup.fromToken(c.word("setup role"));
+                Setup s = Setup.fromToken(c.word("setup role")).orElse(null);
                 if (s == null) {
                     throw c.fail("setup role active, passive, actpass or holdconn");
                 }

@@ -84,7 +84,7 @@ public final class CandidateParser {
         }
         c.space();
         int typeAt = c.pos;
-        CandidateType type = CandidateType.fromToken(c.word("candidate type"));
+        CandidateType type = CandidateType.fromToken(c.word("candidate type")).orElse(null);
         if (type == null) {
             c.pos = typeAt;
             throw c.fail("candidate type host, srflx, prflx or relay");
@@ -119,7 +119,7 @@ public final class CandidateParser {
                         throw duplicate(c, nameAt, name);
                     }
                     int at = c.pos;
-                    tcpType = TcpType.fromToken(c.word("tcptype"));
+                    tcpType = TcpType.fromToken(c.word("tcptype")).orElse(null);
                     if (tcpType == null) {
                         c.pos = at;
                         throw c.fail("tcptype active, passive or so");
