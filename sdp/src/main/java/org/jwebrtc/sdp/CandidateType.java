@@ -5,6 +5,7 @@ public enum CandidateType {
     HOST("host"), SRFLX("srflx"), PRFLX("prflx"), RELAY("relay");
 
     private final String token;
+    private final java.util.Optional<CandidateType> self = java.util.Optional.of(this);   // shared, no per-lookup allocation
 
     CandidateType(String token) {
         this.token = token;
@@ -18,7 +19,7 @@ public enum CandidateType {
     public static java.util.Optional<CandidateType> fromToken(String s) {
         for (CandidateType t : values()) {
             if (t.token.equals(s)) {
-                return java.util.Optional.of(t);
+                return t.self;
             }
         }
         return java.util.Optional.empty();

@@ -5,6 +5,7 @@ public enum Direction implements Attribute {
     SENDRECV("sendrecv"), SENDONLY("sendonly"), RECVONLY("recvonly"), INACTIVE("inactive");
 
     private final String token;
+    private final java.util.Optional<Direction> self = java.util.Optional.of(this);   // shared, no per-lookup allocation
 
     Direction(String token) {
         this.token = token;
@@ -18,7 +19,7 @@ public enum Direction implements Attribute {
     public static java.util.Optional<Direction> fromToken(String s) {
         for (Direction d : values()) {
             if (d.token.equals(s)) {
-                return java.util.Optional.of(d);
+                return d.self;
             }
         }
         return java.util.Optional.empty();

@@ -5,6 +5,7 @@ public enum Setup implements Attribute {
     ACTIVE("active"), PASSIVE("passive"), ACTPASS("actpass"), HOLDCONN("holdconn");
 
     private final String token;
+    private final java.util.Optional<Setup> self = java.util.Optional.of(this);   // shared, no per-lookup allocation
 
     Setup(String token) {
         this.token = token;
@@ -18,7 +19,7 @@ public enum Setup implements Attribute {
     public static java.util.Optional<Setup> fromToken(String s) {
         for (Setup v : values()) {
             if (v.token.equals(s)) {
-                return java.util.Optional.of(v);
+                return v.self;
             }
         }
         return java.util.Optional.empty();

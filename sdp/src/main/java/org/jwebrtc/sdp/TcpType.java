@@ -5,6 +5,7 @@ public enum TcpType {
     ACTIVE("active"), PASSIVE("passive"), SO("so");
 
     private final String token;
+    private final java.util.Optional<TcpType> self = java.util.Optional.of(this);   // shared, no per-lookup allocation
 
     TcpType(String token) {
         this.token = token;
@@ -18,7 +19,7 @@ public enum TcpType {
     public static java.util.Optional<TcpType> fromToken(String s) {
         for (TcpType t : values()) {
             if (t.token.equals(s)) {
-                return java.util.Optional.of(t);
+                return t.self;
             }
         }
         return java.util.Optional.empty();
