@@ -245,6 +245,7 @@ public final class KvsSignalingSession implements AutoCloseable {
         connectionTimers.add(control.schedule(() -> reconnectNow("connection age limit", false),
                 options.reconnectBefore().toMillis(), TimeUnit.MILLISECONDS));
         firstOpen.complete(null);
+        listener.onOpen();   // after `socket` is set, so a listener may send at once
     }
 
     private void reconnectNow(String why, boolean refreshEndpoints) {
@@ -285,11 +286,6 @@ public final class KvsSignalingSession implements AutoCloseable {
 
         SocketEvents(long gen) {
             this.gen = gen;
-        }
-
-        @Override
-        public void onOpen() {
-            listener.onOpen();
         }
 
         @Override
