@@ -59,6 +59,7 @@ import org.jwebrtc.sdp.jsep.TransportParameters;
 public final class PeerConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
     private static final int DRAIN_LIMIT = 4096;
+    private static final int SOCKET_BUFFER = 4 << 20;
     private static volatile EventLoopGroup sharedGroup;
     private static final ExecutorService HANDSHAKES = Executors.newCachedThreadPool(
             new DefaultThreadFactory("dtls-handshake", true));
@@ -105,7 +106,11 @@ public final class PeerConnection implements AutoCloseable {
         this.commands = new MpscArrayQueue<>(config.commandQueueCapacity());
         int preference = 65_535;
         for (InetAddress address : config.hostAddresses()) {
+            // large socket buffers: a burst of SCTP packets must not overflow the kernel queue (each drop costs a
+            // fast retransmit and halves cwnd); the kernel caps them at net.core.rmem_max / wmem_max
             DatagramChannel ch = (DatagramChannel) new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+                    .option(io.netty.channel.ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                    .option(io.netty.channel.ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                     .handler(new Inbound()).bind(new InetSocketAddress(address, 0)).sync().channel();
             InetSocketAddress local = (InetSocketAddress) ch.localAddress();
             sockets.put(local, ch);

@@ -176,6 +176,7 @@ class JavaToJavaDataChannelTest {
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.printf("Java<->Java reliable channel: %.1f MiB/s (%.0f Mbit/s)%n", count / 16.0 / secs,
                 count * 64.0 * 1024 * 8 / secs / 1e6);
+        System.out.println("sender after the transfer: " + p.offerer().stats().get().sctp().orElseThrow());
     }
 
     @Test
