@@ -249,6 +249,43 @@ class JavaToJavaDataChannelTest {
     }
 
     @Test
+    void bufferedAmountCountsUnacknowledgedBytesAndSignalsLow() throws Exception {
+        Pair p = connect(PeerConnectionConfig.loopback(), false);
+        DataChannel dc = p.offerer().createDataChannel(DataChannelInit.reliable("bulk"));
+        CountDownLatch low = new CountDownLatch(1);
+        CountDownLatch opened = new CountDownLatch(1);
+        dc.setListener(new DataChannelListener() {
+            @Override
+            public void onOpen() {
+                opened.countDown();
+            }
+
+            @Override
+            public void onMessage(DataChannel c, boolean b, byte[] d) {
+            }
+
+            @Override
+            public void onBufferedAmountLow() {
+                low.countDown();
+            }
+        });
+        negotiate(p, false);
+        assertThat(opened.await(20, TimeUnit.SECONDS)).isTrue();
+        dc.setBufferedAmountLowThreshold(16 * 1024);
+        assertThat(dc.bufferedAmount()).isZero();
+        for (int i = 0; i < 16; i++) {
+            assertThat(dc.send(new byte[64 * 1024])).isTrue();
+        }
+        assertThat(dc.bufferedAmount()).as("counted at once, before the loop runs").isGreaterThan(512 * 1024);
+        assertThat(low.await(30, TimeUnit.SECONDS)).as("bufferedamountlow after the peer acknowledged").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (dc.bufferedAmount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(dc.bufferedAmount()).isZero();
+    }
+
+    @Test
     void futuresCompleteFromAnyThread() throws Exception {
         Pair p = connect(PeerConnectionConfig.loopback(), false);
         CompletableFuture<SessionDescriptionInit> offer = CompletableFuture.supplyAsync(() ->
