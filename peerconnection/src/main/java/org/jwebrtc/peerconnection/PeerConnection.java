@@ -279,7 +279,7 @@ public final class PeerConnection implements AutoCloseable {
         }
         closed = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute(() -> {
+        Runnable shutdown = () -> {
             try {
                 if (stack != null) {
                     stack.close(System.nanoTime());
@@ -297,7 +297,12 @@ public final class PeerConnection implements AutoCloseable {
             } finally {
                 done.complete(null);
             }
-        });
+        };
+        if (loop.inEventLoop()) {
+            shutdown.run();   // closed from a callback: waiting for the loop would wait for ourselves
+            return;
+        }
+        loop.execute(shutdown);
         try {
             done.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
