@@ -39,17 +39,58 @@ import org.jwebrtc.sdp.UnknownAttribute;
 final class AttributeParser {
     private AttributeParser() {}
 
-    // Known names, matched in place by length + regionMatches so no name string is allocated.
-    private static final String[] NAMES = {
-        "candidate", "rtpmap", "fmtp", "rtcp-fb", "extmap", "ssrc", "mid", "ice-ufrag", "ice-pwd",
-        "ice-options", "fingerprint", "setup", "rtcp-mux", "rtcp-rsize", "rtcp", "group", "msid",
-        "ssrc-group", "rid", "simulcast", "sctp-port", "max-message-size", "end-of-candidates",
-        "sendrecv", "sendonly", "recvonly", "inactive", "ice-lite", "extmap-allow-mixed", "bundle-only",
-    };
+    /** Known names, matched in place by length + regionMatches so no name string is allocated. */
+    private enum Name {
+        CANDIDATE("candidate"),
+        RTPMAP("rtpmap"),
+        FMTP("fmtp"),
+        RTCP_FB("rtcp-fb"),
+        EXTMAP("extmap"),
+        SSRC("ssrc"),
+        MID("mid"),
+        ICE_UFRAG("ice-ufrag"),
+        ICE_PWD("ice-pwd"),
+        ICE_OPTIONS("ice-options"),
+        FINGERPRINT("fingerprint"),
+        SETUP("setup"),
+        RTCP_MUX("rtcp-mux"),
+        RTCP_RSIZE("rtcp-rsize"),
+        RTCP("rtcp"),
+        GROUP("group"),
+        MSID("msid"),
+        SSRC_GROUP("ssrc-group"),
+        RID("rid"),
+        SIMULCAST("simulcast"),
+        SCTP_PORT("sctp-port"),
+        MAX_MESSAGE_SIZE("max-message-size"),
+        END_OF_CANDIDATES("end-of-candidates"),
+        SENDRECV("sendrecv"),
+        SENDONLY("sendonly"),
+        RECVONLY("recvonly"),
+        INACTIVE("inactive"),
+        ICE_LITE("ice-lite"),
+        EXTMAP_ALLOW_MIXED("extmap-allow-mixed"),
+        BUNDLE_ONLY("bundle-only");
 
-    private static final WordTable NAME_TABLE = new WordTable(NAMES);
+        final String token;
+
+        Name(String token) {
+            this.token = token;
+        }
+    }
+
+    private static final Name[] NAMES = Name.values();
+    private static final WordTable NAME_TABLE = new WordTable(tokens());
     private static final OptionalInt MONO = OptionalInt.of(1);
     private static final OptionalInt STEREO = OptionalInt.of(2);
+
+    private static String[] tokens() {
+        String[] t = new String[NAMES.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = NAMES[i].token;
+        }
+        return t;
+    }
 
     static Attribute parse(Cursor c) throws SdpException {
         int start = c.pos;
@@ -90,18 +131,18 @@ final class AttributeParser {
     }
 
     private static Attribute parseKnown(int kind, boolean hasValue, Cursor c) throws SdpException {
-        String name = NAMES[kind];
+        Name name = NAMES[kind];
         switch (name) {
-            case "sendrecv": return flag(hasValue, c, Direction.SENDRECV);
-            case "sendonly": return flag(hasValue, c, Direction.SENDONLY);
-            case "recvonly": return flag(hasValue, c, Direction.RECVONLY);
-            case "inactive": return flag(hasValue, c, Direction.INACTIVE);
-            case "rtcp-mux": return flag(hasValue, c, PropertyAttribute.RTCP_MUX);
-            case "rtcp-rsize": return flag(hasValue, c, PropertyAttribute.RTCP_RSIZE);
-            case "ice-lite": return flag(hasValue, c, PropertyAttribute.ICE_LITE);
-            case "extmap-allow-mixed": return flag(hasValue, c, PropertyAttribute.EXTMAP_ALLOW_MIXED);
-            case "end-of-candidates": return flag(hasValue, c, PropertyAttribute.END_OF_CANDIDATES);
-            case "bundle-only": return flag(hasValue, c, PropertyAttribute.BUNDLE_ONLY);
+            case SENDRECV: return flag(hasValue, c, Direction.SENDRECV);
+            case SENDONLY: return flag(hasValue, c, Direction.SENDONLY);
+            case RECVONLY: return flag(hasValue, c, Direction.RECVONLY);
+            case INACTIVE: return flag(hasValue, c, Direction.INACTIVE);
+            case RTCP_MUX: return flag(hasValue, c, PropertyAttribute.RTCP_MUX);
+            case RTCP_RSIZE: return flag(hasValue, c, PropertyAttribute.RTCP_RSIZE);
+            case ICE_LITE: return flag(hasValue, c, PropertyAttribute.ICE_LITE);
+            case EXTMAP_ALLOW_MIXED: return flag(hasValue, c, PropertyAttribute.EXTMAP_ALLOW_MIXED);
+            case END_OF_CANDIDATES: return flag(hasValue, c, PropertyAttribute.END_OF_CANDIDATES);
+            case BUNDLE_ONLY: return flag(hasValue, c, PropertyAttribute.BUNDLE_ONLY);
             default:
                 break;
         }
@@ -110,57 +151,17 @@ final class AttributeParser {
         }
         Attribute a;
         switch (name) {
-            case "candidate":
+            case CANDIDATE:
                 return CandidateParser.parse(c);
-            case "rtpmap": {
-                int pt = c.uint(127, "payload type (0-127)");
-                c.space();
-                String enc = c.wordUntil('/', "encoding name");
-                c.expect('/');
-                int clock = c.uint(Integer.MAX_VALUE, "clock rate");
-                OptionalInt ch = OptionalInt.empty();
-                if (c.tryChar('/')) {
-                    int n = c.uint(Integer.MAX_VALUE, "encoding parameters (channels)");
-                    ch = n == 2 ? STEREO : n == 1 ? MONO : OptionalInt.of(n);
-                }
-                c.end();
-                a = new RtpMap(pt, enc, clock, ch);
-                break;
-            }
-            case "fmtp": {
-                int pt = c.uint(127, "payload type (0-127)");
-                c.space();
-                a = new Fmtp(pt, c.rest("format parameters"));
-                break;
-            }
-            case "rtcp-fb": {
-                int pt = c.tryChar('*') ? RtcpFb.WILDCARD : c.uint(127, "payload type (0-127) or '*'");
-                c.space();
-                String type = c.word("feedback type");
-                Optional<String> param = c.trySpace() ? c.restOptional("feedback parameter") : Optional.empty();
-                a = new RtcpFb(pt, type, param);
-                break;
-            }
-            case "extmap": {
-                int id = c.uint(255, "extension id (1-255)");
-                if (id == 0) {
-                    throw c.fail("extension id (1-255)");
-                }
-                Optional<Direction> dir = Optional.empty();
-                if (c.tryChar('/')) {
-                    Direction d = Direction.fromToken(c.word("direction")).orElse(null);
-                    if (d == null) {
-                        throw c.fail("direction sendrecv, sendonly, recvonly or inactive");
-                    }
-                    dir = Optional.of(d);
-                }
-                c.space();
-                String uri = c.word("extension URI");
-                Optional<String> ext = c.trySpace() ? Optional.of(c.rest("extension attributes")) : Optional.empty();
-                a = new Extmap(id, dir, uri, ext);
-                break;
-            }
-            case "ssrc": {
+            case RTPMAP:
+                return rtpMap(c);
+            case FMTP:
+                return fmtp(c);
+            case RTCP_FB:
+                return rtcpFb(c);
+            case EXTMAP:
+                return extmap(c);
+            case SSRC: {
                 long ssrc = c.ulong(0xFFFF_FFFFL, "ssrc-id (32-bit)");
                 c.space();
                 String attr = c.wordUntil(':', "source attribute name");
@@ -172,19 +173,19 @@ final class AttributeParser {
                 a = new Ssrc(ssrc, attr, value);
                 break;
             }
-            case "mid":
+            case MID:
                 a = new Mid(c.word("identification-tag"));
                 c.end();
                 break;
-            case "ice-ufrag":
+            case ICE_UFRAG:
                 a = new IceUfrag(c.word("ice-ufrag"));
                 c.end();
                 break;
-            case "ice-pwd":
+            case ICE_PWD:
                 a = new IcePwd(c.word("ice-pwd"));
                 c.end();
                 break;
-            case "ice-options": {
+            case ICE_OPTIONS: {
                 List<String> opts = new ArrayList<>(2);
                 opts.add(c.word("ice-option-tag"));
                 while (c.trySpace()) {
@@ -194,14 +195,14 @@ final class AttributeParser {
                 a = new IceOptions(opts);
                 break;
             }
-            case "fingerprint": {
+            case FINGERPRINT: {
                 String hash = c.word("hash function");
                 c.space();
                 a = new Fingerprint(hash, c.word("fingerprint"));
                 c.end();
                 break;
             }
-            case "setup": {
+            case SETUP: {
                 Setup s = Setup.fromToken(c.word("setup role")).orElse(null);
                 if (s == null) {
                     throw c.fail("setup role active, passive, actpass or holdconn");
@@ -209,7 +210,7 @@ final class AttributeParser {
                 c.end();
                 return s;
             }
-            case "rtcp": {
+            case RTCP: {
                 int port = c.uint(65535, "port");
                 Optional<Connection> addr = Optional.empty();
                 if (c.trySpace()) {
@@ -223,7 +224,7 @@ final class AttributeParser {
                 a = new Rtcp(port, addr);
                 break;
             }
-            case "group": {
+            case GROUP: {
                 String sem = c.word("semantics");
                 List<String> mids = new ArrayList<>(4);
                 while (c.trySpace()) {
@@ -233,14 +234,14 @@ final class AttributeParser {
                 a = new Group(sem, mids);
                 break;
             }
-            case "msid": {
+            case MSID: {
                 String stream = c.word("msid-id");
                 Optional<String> track = c.trySpace() ? Optional.of(c.word("msid-appdata")) : Optional.empty();
                 c.end();
                 a = new Msid(stream, track);
                 break;
             }
-            case "ssrc-group": {
+            case SSRC_GROUP: {
                 String sem = c.word("semantics");
                 List<Long> ssrcs = new ArrayList<>(2);
                 while (c.trySpace()) {
@@ -250,7 +251,7 @@ final class AttributeParser {
                 a = new SsrcGroup(sem, ssrcs);
                 break;
             }
-            case "rid": {
+            case RID: {
                 String id = c.word("rid-id");
                 c.space();
                 RidDirection dir = ridDirection(c);
@@ -259,21 +260,69 @@ final class AttributeParser {
                 a = new Rid(id, dir, params);
                 break;
             }
-            case "simulcast":
+            case SIMULCAST:
                 a = simulcast(c);
                 break;
-            case "sctp-port":
+            case SCTP_PORT:
                 a = new SctpPort(c.uint(65535, "port"));
                 c.end();
                 break;
-            case "max-message-size":
+            case MAX_MESSAGE_SIZE:
                 a = new MaxMessageSize(c.ulong(Long.MAX_VALUE, "max-message-size"));
                 c.end();
                 break;
             default:
-                throw new AssertionError("known attribute without a parser: " + name);
+                throw new AssertionError("known attribute without a parser: " + name.token);
         }
         return a;
+    }
+
+    private static Attribute rtpMap(Cursor c) throws SdpException {
+        int pt = c.uint(127, "payload type (0-127)");
+        c.space();
+        String enc = c.wordUntil('/', "encoding name");
+        c.expect('/');
+        int clock = c.uint(Integer.MAX_VALUE, "clock rate");
+        OptionalInt ch = OptionalInt.empty();
+        if (c.tryChar('/')) {
+            int n = c.uint(Integer.MAX_VALUE, "encoding parameters (channels)");
+            ch = n == 2 ? STEREO : n == 1 ? MONO : OptionalInt.of(n);
+        }
+        c.end();
+        return new RtpMap(pt, enc, clock, ch);
+    }
+
+    private static Attribute fmtp(Cursor c) throws SdpException {
+        int pt = c.uint(127, "payload type (0-127)");
+        c.space();
+        return new Fmtp(pt, c.rest("format parameters"));
+    }
+
+    private static Attribute rtcpFb(Cursor c) throws SdpException {
+        int pt = c.tryChar('*') ? RtcpFb.WILDCARD : c.uint(127, "payload type (0-127) or '*'");
+        c.space();
+        String type = c.word("feedback type");
+        Optional<String> param = c.trySpace() ? c.restOptional("feedback parameter") : Optional.empty();
+        return new RtcpFb(pt, type, param);
+    }
+
+    private static Attribute extmap(Cursor c) throws SdpException {
+        int id = c.uint(255, "extension id (1-255)");
+        if (id == 0) {
+            throw c.fail("extension id (1-255)");
+        }
+        Optional<Direction> dir = Optional.empty();
+        if (c.tryChar('/')) {
+            Direction d = Direction.fromToken(c.word("direction")).orElse(null);
+            if (d == null) {
+                throw c.fail("direction sendrecv, sendonly, recvonly or inactive");
+            }
+            dir = Optional.of(d);
+        }
+        c.space();
+        String uri = c.word("extension URI");
+        Optional<String> ext = c.trySpace() ? Optional.of(c.rest("extension attributes")) : Optional.empty();
+        return new Extmap(id, dir, uri, ext);
     }
 
     private static Attribute flag(boolean hasValue, Cursor c, Attribute value) throws SdpException {

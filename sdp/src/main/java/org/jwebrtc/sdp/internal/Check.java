@@ -9,57 +9,90 @@ import java.util.List;
 public final class Check {
     private Check() {}
 
+    // The checks run in every record constructor (the parser builds ~150 per browser offer): the
+    // fast paths are kept small so the JIT inlines them, and messages are built out of line.
+
     /** Non-empty, no whitespace, no CR/LF/NUL (RFC 8866 token-ish words: mids, ufrags, names). */
     public static String word(String s, String what) {
-        if (s == null || s.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) <= ' ') {   // SP, HTAB, CR, LF, NUL and other C0 controls
-                throw new IllegalArgumentException(what + " must not contain whitespace or control characters: " + s);
-            }
+        if (s == null || s.isEmpty() || hasSpaceOrControl(s)) {
+            throw badWord(s, what);
         }
         return s;
     }
 
+    private static boolean hasSpaceOrControl(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) <= ' ') {   // SP, HTAB, CR, LF, NUL and other C0 controls
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IllegalArgumentException badWord(String s, String what) {
+        if (s == null || s.isEmpty()) {
+            return new IllegalArgumentException(what + " must not be empty");
+        }
+        return new IllegalArgumentException(what + " must not contain whitespace or control characters: " + s);
+    }
+
     /** Any text of one line: no CR/LF/NUL (RFC 8866 byte-string), no trailing whitespace. */
     public static String text(String s, String what) {
-        if (s == null) {
-            throw new IllegalArgumentException(what + " must not be null");
+        if (s == null || hasLineBreak(s) || (!s.isEmpty() && isSpace(s.charAt(s.length() - 1)))) {
+            throw badText(s, what);
         }
+        return s;
+    }
+
+    private static boolean hasLineBreak(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) {
-                throw new IllegalArgumentException(what + " must not contain CR, LF or NUL");
+                return true;
             }
         }
-        if (!s.isEmpty() && isSpace(s.charAt(s.length() - 1))) {
-            throw new IllegalArgumentException(what + " must not end with whitespace");
+        return false;
+    }
+
+    private static IllegalArgumentException badText(String s, String what) {
+        if (s == null) {
+            return new IllegalArgumentException(what + " must not be null");
         }
-        return s;
+        if (hasLineBreak(s)) {
+            return new IllegalArgumentException(what + " must not contain CR, LF or NUL");
+        }
+        return new IllegalArgumentException(what + " must not end with whitespace");
     }
 
     /** Like {@link #text} but also non-empty and not starting with whitespace. */
     public static String value(String s, String what) {
         text(s, what);
         if (s.isEmpty() || isSpace(s.charAt(0))) {
-            throw new IllegalArgumentException(what + " must not be empty or start with whitespace");
+            throw badValue(what);
         }
         return s;
     }
 
+    private static IllegalArgumentException badValue(String what) {
+        return new IllegalArgumentException(what + " must not be empty or start with whitespace");
+    }
+
     public static int range(int v, int min, int max, String what) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(what + " out of range " + min + ".." + max + ": " + v);
+            throw outOfRange(v, min, max, what);
         }
         return v;
     }
 
     public static long range(long v, long min, long max, String what) {
         if (v < min || v > max) {
-            throw new IllegalArgumentException(what + " out of range " + min + ".." + max + ": " + v);
+            throw outOfRange(v, min, max, what);
         }
         return v;
+    }
+
+    private static IllegalArgumentException outOfRange(long v, long min, long max, String what) {
+        return new IllegalArgumentException(what + " out of range " + min + ".." + max + ": " + v);
     }
 
     public static <T> List<T> list(List<T> l, String what) {

@@ -46,9 +46,8 @@ public final class Cursor {
     /** A non-empty run up to the next space. */
     String word(String what) throws SdpException {
         int start = pos;
-        while (pos < end && s.charAt(pos) != ' ') {
-            pos++;
-        }
+        int space = s.indexOf(' ', pos);   // intrinsic scan, faster than a charAt loop
+        pos = space >= 0 && space < end ? space : end;
         if (pos == start) {
             throw fail(what);
         }
@@ -154,19 +153,20 @@ public final class Cursor {
     /** Decimal digits (at most 19) as a long in [0, max]. */
     long ulong(long max, String what) throws SdpException {
         int start = pos;
+        int p = pos;
         long v = 0;
-        while (pos < end) {
-            char c = s.charAt(pos);
+        while (p < end) {
+            char c = s.charAt(p);
             if (c < '0' || c > '9') {
                 break;
             }
-            if (pos - start >= 18 && v > (Long.MAX_VALUE - (c - '0')) / 10) {
-                pos = start;
+            if (p - start >= 18 && v > (Long.MAX_VALUE - (c - '0')) / 10) {
                 throw fail(what + " (at most " + max + ")");
             }
             v = v * 10 + (c - '0');
-            pos++;
+            p++;
         }
+        pos = p;
         if (pos == start) {
             throw fail(what);
         }
