@@ -46,8 +46,11 @@ public final class Cursor {
     /** A non-empty run up to the next space. */
     String word(String what) throws SdpException {
         int start = pos;
-        int space = s.indexOf(' ', pos);   // intrinsic scan, faster than a charAt loop
-        pos = space >= 0 && space < end ? space : end;
+        int p = pos;
+        while (p < end && s.charAt(p) != ' ') {
+            p++;
+        }
+        pos = p;
         if (pos == start) {
             throw fail(what);
         }
