@@ -21,7 +21,7 @@ public final class JsonText {
         } catch (RuntimeException e) {
             throw new SignalingException(what + " is not JSON: " + e.getMessage());
         }
-        if (!node.isObject()) {
+        if (node == null || !node.isObject()) {   // the SDK's parser returns null for empty input
             throw new SignalingException(what + " is not a JSON object");
         }
         return node.asObject();
