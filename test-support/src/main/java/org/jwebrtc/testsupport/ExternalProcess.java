@@ -133,6 +133,8 @@ public final class ExternalProcess implements AutoCloseable {
                     awaitExit(h, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
                 }
             }
+            // the JDK's reaper thread must also have collected our direct child, or Process.isAlive() races
+            process.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             tree.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
