@@ -47,10 +47,9 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            String raw = text.text();
             try {
-                OutboundFrame f = OutboundFrame.parse(raw);
-                server.router.route(conn, f, rawPayloadLength(raw));
+                OutboundFrame f = OutboundFrame.parse(text.text());
+                server.router.route(conn, f, encodedPayloadLength(f));
             } catch (SignalingException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> conn + " sent a bad frame: " + e.getMessage());
             }
@@ -61,15 +60,10 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    /** Length of the encoded messagePayload value, which is what the 10 KB limit is about. */
-    private static int rawPayloadLength(String raw) {
-        int i = raw.toLowerCase(java.util.Locale.ROOT).indexOf("\"messagepayload\"");
-        if (i < 0) {
-            return 0;
-        }
-        int start = raw.indexOf('"', raw.indexOf(':', i) + 1);
-        int end = start < 0 ? -1 : raw.indexOf('"', start + 1);
-        return start < 0 || end < 0 ? 0 : end - start - 1;
+    /** Characters of the base64 messagePayload, which is what the 10 KB limit is about. */
+    private static int encodedPayloadLength(OutboundFrame f) {
+        int bytes = f.payloadJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return 4 * ((bytes + 2) / 3);
     }
 
     @Override

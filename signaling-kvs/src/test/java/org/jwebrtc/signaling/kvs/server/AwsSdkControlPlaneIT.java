@@ -3,14 +3,12 @@ package org.jwebrtc.signaling.kvs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
 import software.amazon.awssdk.services.kinesisvideo.model.ChannelInfo;
@@ -189,11 +187,9 @@ class AwsSdkControlPlaneIT {
                             org.jwebrtc.signaling.kvs.MessageType.SDP_ANSWER, "answer to " + m.payloadJson().orElse(""),
                             m.senderClientId(), java.util.Optional.empty()))).get(10, java.util.concurrent.TimeUnit.SECONDS);
             self.set(master);
-            SdkBytes none = null;
             String answer = signaling.sendAlexaOfferToMaster(r -> r.channelARN(arn).senderClientId("alexa-1")
                     .messagePayload(java.util.Base64.getEncoder().encodeToString("v=0\r\n".getBytes()))).answer();
             assertThat(new String(java.util.Base64.getDecoder().decode(answer))).isEqualTo("answer to v=0\r\n");
-            assertThat(none).isNull();
             master.close();
         } finally {
             group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
@@ -206,6 +202,5 @@ class AwsSdkControlPlaneIT {
         assertThatThrownBy(() -> signaling.sendAlexaOfferToMaster(r -> r.channelARN(arn).senderClientId("alexa")
                 .messagePayload("dj0wDQo=")))
                 .isInstanceOf(software.amazon.awssdk.services.kinesisvideosignaling.model.ResourceNotFoundException.class);
-        assertThat(Duration.ofSeconds(1)).isPositive();
     }
 }
