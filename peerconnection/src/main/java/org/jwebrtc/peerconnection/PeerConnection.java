@@ -77,7 +77,7 @@ public final class PeerConnection implements AutoCloseable {
     private final Runnable drainTask = this::drainCommands;
     private final Map<Integer, DataChannel> channels = new HashMap<>();
     private final List<DataChannel> pendingOpen = new ArrayList<>();
-    private final Map<DataChannel, ArrayDeque<PendingMessage>> backlog = new LinkedHashMap<>();
+    private final Map<DataChannel, ArrayDeque<Object[]>> backlog = new LinkedHashMap<>();
     private final List<IceCandidateInit> earlyCandidates = new ArrayList<>();
 
     private TransportStack stack;
@@ -90,6 +90,7 @@ public final class PeerConnection implements AutoCloseable {
     private volatile PeerConnectionState state = PeerConnectionState.NEW;
     private volatile IceConnectionState iceState = IceConnectionState.NEW;
     private volatile boolean closed;
+    private boolean dirty;
     private long delivered;
     private long undeliverable;
     private final long createdNanos = System.nanoTime();
@@ -239,6 +240,7 @@ public final class PeerConnection implements AutoCloseable {
                 applyCandidate(c);
             }
             earlyCandidates.clear();
+            dirty = true;
             return null;
         });
     }
@@ -250,6 +252,7 @@ public final class PeerConnection implements AutoCloseable {
             } else {
                 applyCandidate(candidate);
             }
+            dirty = true;
             return null;
         });
     }
@@ -321,7 +324,8 @@ public final class PeerConnection implements AutoCloseable {
 
     boolean submitSend(DataChannel dc, boolean binary, byte[] data) {
         return submit(() -> {
-            backlog.computeIfAbsent(dc, k -> new ArrayDeque<>()).add(new PendingMessage(binary, data));
+            backlog.computeIfAbsent(dc, k -> new ArrayDeque<>()).add(new Object[] {binary, data});
+            dirty = true;
         });
     }
 
@@ -355,44 +359,40 @@ public final class PeerConnection implements AutoCloseable {
         if (stack != null && !closed) {
             flushBacklogs();
             stack.drive(now);
-            if (flushBacklogs()) {   // SACKs just processed may have made room
-                stack.drive(now);
-            }
+            flushBacklogs();
             for (DataChannel dc : channels.values()) {
                 dc.sctpBuffered = stack.channels().bufferedAmount(dc.id);
             }
             reschedule(now);
         }
         flush();
+        dirty = false;
     }
 
-    /** Hands queued messages to SCTP while it takes them; true when any was taken. */
-    private boolean flushBacklogs() {
+    private void flushBacklogs() {
         if (stack == null || !stack.sctpConnected()) {
-            return false;
+            return;
         }
-        boolean taken = false;
-        for (Map.Entry<DataChannel, ArrayDeque<PendingMessage>> e : backlog.entrySet()) {
+        for (Map.Entry<DataChannel, ArrayDeque<Object[]>> e : backlog.entrySet()) {
             DataChannel dc = e.getKey();
-            ArrayDeque<PendingMessage> q = e.getValue();
+            ArrayDeque<Object[]> q = e.getValue();
             if (dc.id < 0) {
                 continue;
             }
-            for (PendingMessage m; (m = q.peek()) != null; q.poll()) {
-                boolean ok = m.binary() ? stack.channels().send(dc.id, m.data(), 0, m.data().length)
-                        : stack.channels().send(dc.id, new String(m.data(), java.nio.charset.StandardCharsets.UTF_8));
+            while (!q.isEmpty()) {
+                Object[] m = q.peek();
+                byte[] data = (byte[]) m[1];
+                boolean ok = (Boolean) m[0] ? stack.channels().send(dc.id, data, 0, data.length)
+                        : stack.channels().send(dc.id, new String(data, java.nio.charset.StandardCharsets.UTF_8));
                 if (!ok) {
                     break;  // SCTP send buffer full: keep it, retry after the next SACK
                 }
-                dc.queuedBytes.addAndGet(-m.data().length);
-                taken = true;
+                q.poll();
+                dc.queuedBytes.addAndGet(-data.length);
             }
         }
-        return taken;
+        stack.drive(System.nanoTime());
     }
-
-    /** A message accepted by {@link DataChannel#send} that SCTP has not taken yet. */
-    private record PendingMessage(boolean binary, byte[] data) {}
 
     private void reschedule(long now) {
         long deadline = stack.pollTimeout();
@@ -449,6 +449,7 @@ public final class PeerConnection implements AutoCloseable {
     void closeChannel(DataChannel dc) {
         if (stack != null && dc.id >= 0) {
             stack.channels().close(dc.id);
+            dirty = true;
         } else {
             pendingOpen.remove(dc);
             dc.state(DataChannel.State.CLOSED);
