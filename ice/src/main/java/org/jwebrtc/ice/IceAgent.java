@@ -516,6 +516,12 @@ public final class IceAgent {
             remoteCandidates.add(remoteCandidate);
         }
         CheckPair pair = triggerCheck(localCandidate, remoteCandidate);
+        if (pair != null) {
+            pair.peerHeardSinceNomination = true;
+            if (pair.validPair != null) {
+                pair.validPair.peerHeardSinceNomination = true;
+            }
+        }
         if (role == IceRole.CONTROLLING && nominating != null && pair != null
                 && (nominating == pair || nominating == pair.validPair)) {
             // The peer reaches us on the pair we are nominating: as for an In-Progress pair (RFC 8445 §7.3.1.4),
@@ -758,10 +764,11 @@ public final class IceAgent {
             if (nominating == pair) {
                 nominating = null;
             }
-            // A nomination that timed out on a pair that worked is retried (loss can eat all Rc attempts while the
-            // peer already selected the pair); after MAX_NOMINATION_ROUNDS, or on an error, the pair is dropped and
-            // the next valid pair is nominated.
-            if (!timedOut || ++pair.nominationRounds >= MAX_NOMINATION_ROUNDS) {
+            // A nomination that timed out on a pair that worked is retried when the peer is still alive on it (loss
+            // can eat all Rc attempts while the peer already selected the pair and sends checks); a silent peer (gone,
+            // or rejecting our credentials, so its own checks never authenticate) fails the pair at once. After
+            // MAX_NOMINATION_ROUNDS, or on an error, the pair is dropped and the next valid pair is nominated.
+            if (!timedOut || !pair.peerHeardSinceNomination || ++pair.nominationRounds >= MAX_NOMINATION_ROUNDS) {
                 validList.remove(pair);
                 pair.state(CandidatePairState.FAILED);
             }
@@ -809,6 +816,8 @@ public final class IceAgent {
         Transaction tx = newRequest(pair, priority, useCandidate, false, rto);
         if (!useCandidate) {
             pair.state(CandidatePairState.IN_PROGRESS);
+        } else {
+            pair.peerHeardSinceNomination = false;
         }
         checksSent++;
         checkSent = true;

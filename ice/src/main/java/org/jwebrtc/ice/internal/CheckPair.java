@@ -25,6 +25,8 @@ public final class CheckPair {
     public CheckPair validPair;
     /** Controlling agent: nominating checks on this pair that timed out. */
     public int nominationRounds;
+    /** Controlling agent: an authenticated request from the peer arrived on this pair since the last nominating check. */
+    public boolean peerHeardSinceNomination;
         /** True while queued in the triggered-check queue. */
     public boolean triggered;
 

@@ -22,12 +22,20 @@ public final class Peers {
     public final InetSocketAddress addrB;
 
     public Peers(long seed, IceConfig configA, IceConfig configB, InetSocketAddress addrA, InetSocketAddress addrB) {
+        this(seed, configA, configB, addrA, addrB, false);
+    }
+
+    /** With {@code wrongPasswordAtB}, B learns A's ufrag with a wrong password (its checks fail at A). */
+    public Peers(long seed, IceConfig configA, IceConfig configB, InetSocketAddress addrA, InetSocketAddress addrB,
+                 boolean wrongPasswordAtB) {
         Random ra = new Random(seed);
         Random rb = new Random(seed * 31 + 7);
         IceAgent agentA = new IceAgent(configA, IceCredentials.random(ra), ra);
         IceAgent agentB = new IceAgent(configB, IceCredentials.random(rb), rb);
         agentA.setRemoteCredentials(agentB.localCredentials());
-        agentB.setRemoteCredentials(agentA.localCredentials());
+        IceCredentials aCredentials = agentA.localCredentials();
+        agentB.setRemoteCredentials(wrongPasswordAtB
+                ? new IceCredentials(aCredentials.ufrag(), "X" + aCredentials.pwd()) : aCredentials);
         this.net = new VirtualNetwork(seed);
         this.addrA = addrA;
         this.addrB = addrB;
