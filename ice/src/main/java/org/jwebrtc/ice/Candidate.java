@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An ICE candidate (RFC 8445 §5.1), UDP only. Immutable.
+ * An ICE candidate (RFC 8445 §5.1) over UDP or TCP (RFC 6544: then {@code tcpType} is present). Immutable.
  *
  * <p>{@code base} is where a local candidate sends from (RFC 8445 §5.1.1.1): the host address for host, server- and
  * peer-reflexive candidates, the relayed address itself for relayed ones. For remote candidates it equals
@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public record Candidate(CandidateType type, String foundation, int componentId, long priority,
                         InetSocketAddress address, InetSocketAddress base,
-                        Optional<InetSocketAddress> relatedAddress) {
+                        Optional<InetSocketAddress> relatedAddress, TransportProtocol transport,
+                        Optional<TcpType> tcpType) {
 
     public Candidate {
         Objects.requireNonNull(type, "type");
@@ -25,6 +26,11 @@ public record Candidate(CandidateType type, String foundation, int componentId, 
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(relatedAddress, "relatedAddress");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(tcpType, "tcpType");
+        if (tcpType.isPresent() != (transport == TransportProtocol.TCP)) {
+            throw new IllegalArgumentException("tcptype is required for TCP candidates and only for them (RFC 6544)");
+        }
         if (foundation.isEmpty() || foundation.length() > 32) {
             throw new IllegalArgumentException("foundation must be 1..32 characters (RFC 8445 §5.1.1.3)");
         }
@@ -35,6 +41,13 @@ public record Candidate(CandidateType type, String foundation, int componentId, 
             // RFC 8445 §5.1.2.1: a positive integer between 1 and 2^31 - 1.
             throw new IllegalArgumentException("priority out of 1..2^31-1: " + priority);
         }
+    }
+
+    /** A UDP candidate. */
+    public Candidate(CandidateType type, String foundation, int componentId, long priority, InetSocketAddress address,
+                     InetSocketAddress base, Optional<InetSocketAddress> relatedAddress) {
+        this(type, foundation, componentId, priority, address, base, relatedAddress, TransportProtocol.UDP,
+                Optional.empty());
     }
 
     /** A local host candidate on component 1. */
@@ -80,12 +93,58 @@ public record Candidate(CandidateType type, String foundation, int componentId, 
     }
 
     /**
+     * A local TCP host candidate (RFC 6544 §4.2, §4.5). An active candidate's port is 9 (it is never listened on);
+     * the caller opens a connection from it when a {@link Transmit} with this base and TCP asks for one.
+     *
+     * @param otherPreference 0..8191, e.g. to rank interfaces (RFC 6544 §4.2)
+     */
+    public static Candidate tcpHost(InetSocketAddress address, TcpType tcpType, int otherPreference,
+                                    int componentId) {
+        requireResolved(address);
+        InetSocketAddress a = tcpType == TcpType.ACTIVE ? new InetSocketAddress(address.getAddress(), 9) : address;
+        int localPreference = CandidatePriority.tcpLocalPreference(CandidateType.HOST, tcpType, otherPreference);
+        return new Candidate(CandidateType.HOST,
+                Foundation.of(CandidateType.HOST, a.getAddress(), null, TransportProtocol.TCP), componentId,
+                CandidatePriority.compute(CandidateType.HOST, localPreference, componentId), a, a, Optional.empty(),
+                TransportProtocol.TCP, Optional.of(tcpType));
+    }
+
+    /** A TCP candidate signalled by the peer (RFC 6544 §4.5). */
+    public static Candidate remoteTcp(CandidateType type, String foundation, int componentId, long priority,
+                                      InetSocketAddress address, Optional<InetSocketAddress> relatedAddress,
+                                      TcpType tcpType) {
+        return new Candidate(type, foundation, componentId, priority, address, address, relatedAddress,
+                TransportProtocol.TCP, Optional.of(tcpType));
+    }
+
+    /**
      * A candidate signalled by the peer (SDP or trickle). {@code address} may be unresolved, e.g.
      * {@code InetSocketAddress.createUnresolved("abcd.local", 9)} for an mDNS host candidate.
      */
     public static Candidate remote(CandidateType type, String foundation, int componentId, long priority,
                                    InetSocketAddress address, Optional<InetSocketAddress> relatedAddress) {
         return new Candidate(type, foundation, componentId, priority, address, address, relatedAddress);
+    }
+
+    /** True for a TCP candidate (RFC 6544). */
+    public boolean isTcp() {
+        return transport == TransportProtocol.TCP;
+    }
+
+    /**
+     * RFC 8445 §6.1.2.2 and RFC 6544 §6.2: this (local) candidate may pair with {@code remote}: same component, same
+     * transport, same address family, and for TCP complementary tcptypes.
+     */
+    public boolean canPairWith(Candidate remote) {
+        if (transport != remote.transport || componentId != remote.componentId || remote.isUnresolved()
+                || isUnresolved()) {
+            return false;
+        }
+        if ((address.getAddress() instanceof java.net.Inet4Address)
+                != (remote.address.getAddress() instanceof java.net.Inet4Address)) {
+            return false;
+        }
+        return transport == TransportProtocol.UDP || tcpType.get().pairsWith(remote.tcpType.get());
     }
 
     /** True when the address is a hostname (e.g. an mDNS {@code .local} name) not resolved yet. */
@@ -102,19 +161,21 @@ public record Candidate(CandidateType type, String foundation, int componentId, 
     public Candidate withResolvedAddress(InetAddress resolved) {
         InetSocketAddress a = new InetSocketAddress(resolved, address.getPort());
         return new Candidate(type, foundation, componentId, priority, a, base.equals(address) ? a : base,
-                relatedAddress);
+                relatedAddress, transport, tcpType);
     }
 
     /**
      * The value of an SDP {@code a=candidate:} attribute (RFC 8839 §5.1) without the {@code candidate:} prefix, e.g.
-     * {@code 1 1 udp 2130706431 192.0.2.1 5000 typ host}.
+     * {@code 1 1 udp 2130706431 192.0.2.1 5000 typ host}
+     * or {@code 2 1 tcp 1518280447 192.0.2.1 9 typ host tcptype active}.
      */
     public String toSdp() {
         StringBuilder sb = new StringBuilder(96).append(foundation).append(' ').append(componentId)
-                .append(" udp ").append(priority).append(' ').append(address.getHostString()).append(' ')
+                .append(' ').append(transport.token()).append(' ').append(priority).append(' ').append(address.getHostString()).append(' ')
                 .append(address.getPort()).append(" typ ").append(type.sdpName());
         relatedAddress.ifPresent(r -> sb.append(" raddr ").append(r.getHostString()).append(" rport ")
                 .append(r.getPort()));
+        tcpType.ifPresent(t -> sb.append(" tcptype ").append(t.token()));
         return sb.toString();
     }
 

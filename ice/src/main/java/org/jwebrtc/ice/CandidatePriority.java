@@ -43,4 +43,15 @@ public final class CandidatePriority {
     public static int componentId(long priority) {
         return 256 - (int) (priority & 0xff);
     }
+
+    /**
+     * Local preference of a TCP candidate (RFC 6544 §4.2): {@code 2^13 * directionPref + otherPref}, at most 57343,
+     * so a UDP candidate with the usual 65535 outranks TCP ones of the same type.
+     */
+    public static int tcpLocalPreference(CandidateType type, TcpType tcpType, int otherPreference) {
+        if (otherPreference < 0 || otherPreference > 8191) {
+            throw new IllegalArgumentException("other preference out of 0..8191: " + otherPreference);
+        }
+        return (tcpType.directionPreference(type) << 13) + otherPreference;
+    }
 }

@@ -19,6 +19,11 @@ public final class Foundation {
      * @param server IP address of the STUN/TURN server used to learn it, {@code null} for host candidates
      */
     public static String of(CandidateType type, InetAddress baseIp, InetAddress server) {
+        return of(type, baseIp, server, TransportProtocol.UDP);
+    }
+
+    /** As {@link #of(CandidateType, InetAddress, InetAddress)} for a transport (RFC 6544: TCP differs from UDP). */
+    public static String of(CandidateType type, InetAddress baseIp, InetAddress server, TransportProtocol transport) {
         CRC32 crc = new CRC32();
         crc.update(type.sdpName().getBytes(StandardCharsets.US_ASCII));
         crc.update(0);
@@ -27,7 +32,7 @@ public final class Foundation {
         if (server != null) {
             crc.update(server.getAddress());
         }
-        crc.update("udp".getBytes(StandardCharsets.US_ASCII));
+        crc.update(transport.token().getBytes(StandardCharsets.US_ASCII));
         return Long.toString(crc.getValue());
     }
 }

@@ -3,7 +3,6 @@ package org.jwebrtc.ice;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.jwebrtc.ice.internal.CheckList;
 import org.jwebrtc.ice.internal.CheckPair;
 import org.jwebrtc.ice.internal.ConsentFreshness;
 import org.jwebrtc.ice.internal.IceMessages;
+import org.jwebrtc.ice.internal.SessionCredentials;
 import org.jwebrtc.ice.internal.Transaction;
 import org.jwebrtc.stun.ErrorCode;
 import org.jwebrtc.stun.StunAttributeType;
@@ -36,15 +36,16 @@ public final class IceAgent {
     private static final System.Logger LOG = System.getLogger(IceAgent.class.getName());
 
     private final IceConfig config;
-    private final IceCredentials localCredentials;
     private final RandomGenerator random;
     private final long tieBreaker;
-    private final byte[] localKey;
-    private final byte[] localUfragColon;
     private IceRole role;
-    private IceCredentials remoteCredentials;
-    private byte[] remoteKey;
-    private byte[] checkUsername;
+    /** Credentials of the current generation (RFC 8445 §9: a restart starts a new one). */
+    private SessionCredentials creds;
+    /** Credentials of the generation the selected pair belongs to; differs from {@code creds} during a restart. */
+    private SessionCredentials selectedCreds;
+    /** Since the last selection the peer's credentials changed (its restart): our own restart keeps them. */
+    private boolean remoteRenewed;
+    private boolean remoteLite;
     private HostnameResolver resolver = h -> Optional.empty();
 
     private final List<Candidate> localCandidates = new ArrayList<>();
@@ -96,20 +97,29 @@ public final class IceAgent {
      */
     public IceAgent(IceConfig config, IceCredentials local, RandomGenerator random) {
         this.config = Objects.requireNonNull(config, "config");
-        this.localCredentials = Objects.requireNonNull(local, "local");
         this.random = Objects.requireNonNull(random, "random");
         this.role = config.role();
         this.tieBreaker = random.nextLong();
-        this.localKey = local.pwd().getBytes(StandardCharsets.UTF_8);
-        this.localUfragColon = (local.ufrag() + ":").getBytes(StandardCharsets.UTF_8);
+        this.creds = new SessionCredentials(Objects.requireNonNull(local, "local"), null);
         this.checklist = new CheckList(config.maxPairs());
         this.consent = new ConsentFreshness(config, random);
     }
 
     // ------------------------------------------------------------------ configuration and candidates
 
+    /** Our current ufrag and password (new after {@link #restart}). */
     public IceCredentials localCredentials() {
-        return localCredentials;
+        return creds.local;
+    }
+
+    /** The peer's current credentials, if known. */
+    public Optional<IceCredentials> remoteCredentials() {
+        return Optional.ofNullable(creds.remote);
+    }
+
+    /** True for an ICE-lite agent (RFC 8445 §2.5). */
+    public boolean isLite() {
+        return config.lite();
     }
 
     public IceRole role() {
@@ -127,17 +137,106 @@ public final class IceAgent {
 
     /**
      * The peer's ufrag and password (from SDP). Checks start once they and a pair exist; requests that arrive
-     * earlier are answered and their triggered checks wait (RFC 8445 §7.3). ICE restart (new credentials) needs a
-     * new agent.
+     * earlier are answered and their triggered checks wait (RFC 8445 §7.3).
+     *
+     * <p>Other credentials than the known ones mean the peer restarted ICE (RFC 8445 §9): its candidates, the
+     * checklist and the valid list are dropped and checking starts over with the candidates it signals next, while the
+     * selected pair keeps carrying data (and consent, with the old credentials) until the new checks select a pair.
+     * Credentials set after our own {@link #restart} are simply the new generation's.
      */
     public void setRemoteCredentials(IceCredentials remote) {
         Objects.requireNonNull(remote, "remote");
-        if (remoteCredentials != null && !remoteCredentials.equals(remote)) {
-            throw new IllegalStateException("remote credentials changed: ICE restart needs a new IceAgent");
+        if (state == IceConnectionState.CLOSED || remote.equals(creds.remote)) {
+            return;
         }
-        remoteCredentials = remote;
-        remoteKey = remote.pwd().getBytes(StandardCharsets.UTF_8);
-        checkUsername = (remote.ufrag() + ":" + localCredentials.ufrag()).getBytes(StandardCharsets.UTF_8);
+        boolean restart = creds.remote != null;
+        SessionCredentials before = creds;
+        creds = creds.withRemote(remote);
+        if (!restart && selectedCreds == before) {
+            selectedCreds = creds; // a lite agent may select before it learns the peer's credentials
+        }
+        if (restart) {
+            remoteRenewed = true;
+            remoteCandidates.clear();
+            unresolvedRemote.clear();
+            remoteEndOfCandidates = false;
+            startGeneration();
+        }
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9) with new local credentials, e.g. for a new offer or the answer to a restarting offer.
+     * Checks start over; the selected pair keeps carrying data and answering consent with the old credentials until
+     * the new checklist selects a pair, then {@link IceEvent.SelectedPair} reports the switch. Unless the peer's new
+     * credentials are already known (it restarted first), they and its candidates are awaited: call
+     * {@link #setRemoteCredentials} and {@link #addRemoteCandidate} again. Local candidates stay. A restart also
+     * revives a {@link IceConnectionState#FAILED} agent.
+     */
+    public void restart(IceCredentials newLocal) {
+        Objects.requireNonNull(newLocal, "newLocal");
+        if (state == IceConnectionState.CLOSED) {
+            throw new IllegalStateException("closed");
+        }
+        if (newLocal.equals(creds.local)) {
+            throw new IllegalArgumentException("an ICE restart needs a new ufrag and password (RFC 8445 §9)");
+        }
+        creds = creds.withLocal(newLocal);
+        if (!remoteRenewed) {
+            creds = new SessionCredentials(newLocal, null);
+            remoteCandidates.clear();
+            unresolvedRemote.clear();
+            remoteEndOfCandidates = false;
+        }
+        startGeneration();
+    }
+
+    /**
+     * The peer is ICE-lite ({@code a=ice-lite}, RFC 8445 §2.5): a full agent then takes the controlling role
+     * (RFC 8445 §6.1.1) and gets no checks from the peer, only answers to its own.
+     */
+    public void setRemoteLite(boolean lite) {
+        remoteLite = lite;
+        if (lite && !config.lite() && role != IceRole.CONTROLLING) {
+            switchRole(IceRole.CONTROLLING);
+        }
+    }
+
+    /** Resets checking for a new generation; the selected pair, if any, stays until a new one is selected. */
+    private void startGeneration() {
+        transactions.removeIf(tx -> !tx.consent);
+        checklist.clear();
+        validList.clear();
+        earlyRequests.clear();
+        pendingNomination = null;
+        nominating = null;
+        hasValid = false;
+        checkSent = false;
+        if (state == IceConnectionState.FAILED) {
+            selected = null;
+            selectedCreds = null;
+            transactions.clear();
+        }
+        if (selected == null) {
+            setState(IceConnectionState.CHECKING);
+        } else if (state == IceConnectionState.COMPLETED) {
+            setState(IceConnectionState.CONNECTED);
+        }
+        for (Candidate l : localCandidates) {
+            for (Candidate r : remoteCandidates) {
+                formPair(l, r);
+            }
+        }
+    }
+
+    /** True while a restart is under way: a pair of the previous generation is still selected. */
+    private boolean restarting() {
+        return selected != null && selectedCreds != creds;
+    }
+
+    /** Whether new candidates still form pairs (RFC 8838 §13: not after nomination, unless renominating). */
+    private boolean formingPairs() {
+        return state != IceConnectionState.CLOSED && state != IceConnectionState.FAILED
+                && (selected == null || restarting() || config.renomination());
     }
 
     /** Resolver consulted when an unresolved (mDNS) remote candidate is added. */
@@ -162,12 +261,13 @@ public final class IceAgent {
             throw new IllegalArgumentException("local candidate must be resolved");
         }
         for (Candidate l : localCandidates) {
-            if (l.type() == c.type() && l.address().equals(c.address()) && l.base().equals(c.base())) {
+            if (l.type() == c.type() && l.transport() == c.transport() && l.address().equals(c.address())
+                    && l.base().equals(c.base())) {
                 return;
             }
         }
         localCandidates.add(c);
-        if (state.compareTo(IceConnectionState.CONNECTED) < 0) { // RFC 8838 §13: nothing new after nomination
+        if (formingPairs()) {
             for (Candidate r : remoteCandidates) {
                 formPair(c, r);
             }
@@ -194,7 +294,7 @@ public final class IceAgent {
             }
             c = c.withResolvedAddress(known.get());
         }
-        Candidate existing = findRemote(c.address());
+        Candidate existing = findRemote(c.address(), c.transport());
         if (existing != null) {
             if (existing.type() == CandidateType.PEER_REFLEXIVE && c.type() != CandidateType.PEER_REFLEXIVE) {
                 // RFC 8838 §11 step 4.A: keep the pairs (and their priority), now naming the signalled candidate.
@@ -209,7 +309,7 @@ public final class IceAgent {
             return;
         }
         remoteCandidates.add(c);
-        if (state.compareTo(IceConnectionState.CONNECTED) >= 0) {
+        if (!formingPairs()) {
             return;
         }
         for (Candidate l : localCandidates) {
@@ -240,6 +340,78 @@ public final class IceAgent {
      */
     public void endOfRemoteCandidates() {
         remoteEndOfCandidates = true;
+        updateState();
+    }
+
+    /**
+     * A local candidate went away (network change: interface down, TURN allocation lost). Its pairs fail, their
+     * checks stop, and checking goes on with the other candidates. For a host candidate, the server- and
+     * peer-reflexive candidates sharing its base go too. If the selected pair used it, nothing is selected until
+     * another pair is nominated (state {@link IceConnectionState#DISCONNECTED} meanwhile); tell the peer with a
+     * candidate removal so it drops the pair as well ({@link #removeRemoteCandidate}).
+     */
+    public void removeLocalCandidate(Candidate c) {
+        Objects.requireNonNull(c, "candidate");
+        List<Candidate> gone = new ArrayList<>();
+        for (Candidate l : localCandidates) {
+            boolean sameBase = c.type() == CandidateType.HOST && l.base().equals(c.base())
+                    && l.transport() == c.transport();
+            if (l.equals(c) || sameBase) {
+                gone.add(l);
+            }
+        }
+        localCandidates.removeAll(gone);
+        dropPairs(p -> gone.contains(p.local()));
+    }
+
+    /** The peer signalled that a candidate is gone: pairs with it fail, as in {@link #removeLocalCandidate}. */
+    public void removeRemoteCandidate(Candidate c) {
+        Objects.requireNonNull(c, "candidate");
+        Candidate known = findRemote(c.address(), c.transport());
+        if (known == null) {
+            return;
+        }
+        remoteCandidates.remove(known);
+        dropPairs(p -> p.remoteAddress().equals(known.address()) && p.transport() == known.transport());
+    }
+
+    private void dropPairs(java.util.function.Predicate<CheckPair> gone) {
+        for (CheckPair p : checklist.pairs()) {
+            if (gone.test(p)) {
+                p.state(CandidatePairState.FAILED);
+            }
+        }
+        transactions.removeIf(tx -> gone.test(tx.pair));
+        validList.removeIf(gone);
+        if (pendingNomination != null && gone.test(pendingNomination)) {
+            pendingNomination = null;
+        }
+        if (nominating != null && gone.test(nominating)) {
+            nominating = null;
+        }
+        if (selected != null && gone.test(selected)) {
+            LOG.log(System.Logger.Level.DEBUG, "selected pair lost: {0}", selected);
+            selected = null;
+            selectedCreds = null;
+            transactions.removeIf(tx -> tx.consent);
+            if (state != IceConnectionState.CLOSED && state != IceConnectionState.FAILED) {
+                setState(IceConnectionState.DISCONNECTED);
+            }
+            // Checks continue: idle pairs were dropped at nomination (RFC 8445 §8.1.2), so form them again.
+            for (Candidate l : localCandidates) {
+                for (Candidate r : remoteCandidates) {
+                    formPair(l, r);
+                }
+            }
+            if (role == IceRole.CONTROLLED) {
+                for (CheckPair v : validList) {
+                    if (v.nominated) {
+                        nominate(v); // the highest pair the peer already nominated
+                        break;
+                    }
+                }
+            }
+        }
         updateState();
     }
 
@@ -290,7 +462,7 @@ public final class IceAgent {
         }
         advance(nowNanos);
         consent.sent(now);
-        return Optional.of(new Transmit(selected.localBase(), selected.remoteAddress(), data));
+        return Optional.of(new Transmit(selected.localBase(), selected.remoteAddress(), data, selected.transport()));
     }
 
     /** RFC 7983 demultiplexing: true when the datagram is STUN (and so is for {@link #handleInput}). */
@@ -325,6 +497,17 @@ public final class IceAgent {
      */
     public boolean handleInput(long nowNanos, InetSocketAddress local, InetSocketAddress remote, byte[] buf, int off,
                                int len) {
+        return handleInput(nowNanos, TransportProtocol.UDP, local, remote, buf, off, len);
+    }
+
+    /**
+     * As {@link #handleInput(long, InetSocketAddress, InetSocketAddress, byte[], int, int)} for either transport. For
+     * TCP (RFC 6544) pass one frame that {@link Rfc4571Framer} extracted from the connection; {@code local} is the TCP
+     * candidate's base (port 9 for an active candidate, whatever ephemeral port the connection really uses) and
+     * {@code remote} the connection's peer address.
+     */
+    public boolean handleInput(long nowNanos, TransportProtocol transport, InetSocketAddress local,
+                               InetSocketAddress remote, byte[] buf, int off, int len) {
         if (!StunMessage.isStun(buf, off, len)) {
             notStun++;
             return false;
@@ -351,11 +534,11 @@ public final class IceAgent {
         try {
             StunClass cls = view.messageClass();
             if (cls == StunClass.REQUEST) {
-                onRequest(local, remote, buf, off);
+                onRequest(transport, local, remote, buf, off);
             } else if (cls == StunClass.INDICATION) {
                 ignored++; // peer keepalive (RFC 8445 §11): nothing to do
             } else {
-                onResponse(local, remote);
+                onResponse(transport, local, remote);
             }
         } catch (StunException e) {
             malformed++;
@@ -372,7 +555,7 @@ public final class IceAgent {
             return;
         }
         retransmit();
-        if (remoteCredentials != null && (!checkSent || due(nextCheckAt))) {
+        if (checking() && (!checkSent || due(nextCheckAt))) {
             CheckPair p = pendingNomination;
             if (p != null) {
                 pendingNomination = null;
@@ -412,7 +595,7 @@ public final class IceAgent {
             t = any ? earlier(t, tx.deadline) : tx.deadline;
             any = true;
         }
-        if (remoteCredentials != null && (pendingNomination != null || checklist.hasWork())) {
+        if (checking() && (pendingNomination != null || checklist.hasWork())) {
             long c = checkSent ? nextCheckAt : now;
             t = any ? earlier(t, c) : c;
             any = true;
@@ -429,9 +612,15 @@ public final class IceAgent {
         return t;
     }
 
+    /** A full agent that knows the peer's credentials sends checks; a lite one never does (RFC 8445 §2.5). */
+    private boolean checking() {
+        return creds.remote != null && !config.lite();
+    }
+
     // ------------------------------------------------------------------ requests (RFC 8445 §7.3)
 
-    private void onRequest(InetSocketAddress local, InetSocketAddress source, byte[] buf, int off) {
+    private void onRequest(TransportProtocol transport, InetSocketAddress local, InetSocketAddress source, byte[] buf,
+                           int off) {
         // FINGERPRINT is mandatory on ICE checks (RFC 8445 §7.1, §7.3): without it, the packet might not be STUN.
         if (!view.hasFingerprint()) {
             badFingerprint++;
@@ -440,23 +629,29 @@ public final class IceAgent {
         int u = view.indexOf(StunAttributeType.USERNAME);
         if (u < 0 || view.integrityAlgorithm() == null) {
             badRequests++; // RFC 8489 §9.1.3: missing USERNAME or MESSAGE-INTEGRITY → 400
-            send(local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
+            send(transport, local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
             return;
         }
-        if (!usernameStartsWithOurUfrag(u)) {
+        SessionCredentials as = creds;
+        if (!usernameStartsWith(u, creds.localUfragColon)) {
+            // During a restart the peer's consent checks on the selected pair still use the old credentials.
+            as = restarting() && usernameStartsWith(u, selectedCreds.localUfragColon) ? selectedCreds : null;
+        }
+        if (as == null) {
             unknownUsername++; // RFC 8489 §9.1.3: unknown username → 401
-            send(local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
+            send(transport, local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
             return;
         }
+        byte[] localKey = as.localKey;
         if (!view.verifyIntegrity(localKey)) {
             badIntegrity++; // RFC 8489 §9.1.3: bad MESSAGE-INTEGRITY → 401; nothing else happens
-            send(local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
+            send(transport, local, source, messages.error(buf, off, ErrorCode.UNAUTHENTICATED, null));
             return;
         }
         int unknown = view.firstUnknownComprehensionRequired(IceAgent::understood);
         if (unknown >= 0) {
             badRequests++; // RFC 8489 §6.3.1: 420 with UNKNOWN-ATTRIBUTES, after authentication (§9.1.3)
-            send(local, source, messages.unknownAttribute(buf, off, unknown, localKey));
+            send(transport, local, source, messages.unknownAttribute(buf, off, unknown, localKey));
             return;
         }
         long priority = view.priority();
@@ -464,7 +659,7 @@ public final class IceAgent {
         int ctd = view.indexOf(StunAttributeType.ICE_CONTROLLED);
         if (priority <= 0 || ctl >= 0 && view.valueLength(ctl) != 8 || ctd >= 0 && view.valueLength(ctd) != 8) {
             badRequests++; // RFC 8445 §7.1.1: PRIORITY is required
-            send(local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
+            send(transport, local, source, messages.error(buf, off, ErrorCode.BAD_REQUEST, null));
             return;
         }
         accepted++;
@@ -472,32 +667,41 @@ public final class IceAgent {
         if (role == IceRole.CONTROLLING && ctl >= 0) {
             roleConflicts++;
             if (Long.compareUnsigned(tieBreaker, view.valueU64(ctl)) >= 0) {
-                send(local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
+                send(transport, local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
                 return;
             }
             switchRole(IceRole.CONTROLLED);
         } else if (role == IceRole.CONTROLLED && ctd >= 0) {
             roleConflicts++;
-            if (Long.compareUnsigned(tieBreaker, view.valueU64(ctd)) >= 0) {
+            // A lite agent never takes control (RFC 8445 §6.1.1): the full peer must switch.
+            if (!config.lite() && Long.compareUnsigned(tieBreaker, view.valueU64(ctd)) >= 0) {
                 switchRole(IceRole.CONTROLLING);
             } else {
-                send(local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
+                send(transport, local, source, messages.error(buf, off, ErrorCode.ROLE_CONFLICT, localKey));
                 return;
             }
         }
         boolean useCandidate = view.has(StunAttributeType.USE_CANDIDATE);
-        send(local, source, messages.success(buf, off, source, localKey)); // RFC 8445 §7.3.1.2
+        send(transport, local, source, messages.success(buf, off, source, localKey)); // RFC 8445 §7.3.1.2
+        if (as != creds) {
+            // Previous generation: only the selected pair lives on; for a lite agent the peer's checks are its
+            // sign of life.
+            if (config.lite() && selected.sameFiveTuple(local, source, transport)) {
+                consent.responseReceived(now);
+            }
+            return;
+        }
         if (state == IceConnectionState.NEW) {
             setState(IceConnectionState.CHECKING);
         }
-        Candidate localCandidate = localBaseCandidate(local);
+        Candidate localCandidate = localBaseCandidate(local, transport);
         if (localCandidate == null) {
-            localCandidate = candidateWithBase(local); // e.g. only its srflx candidate was trickled so far
+            localCandidate = candidateWithBase(local, transport); // e.g. only its srflx candidate was trickled so far
         }
         if (localCandidate == null) {
             // Arrived at a socket whose candidate is not added yet (trickle race): answered; the triggered check
             // and any nomination wait until the candidate is added.
-            rememberEarlyRequest(local, source, priority, useCandidate);
+            rememberEarlyRequest(transport, local, source, priority, useCandidate);
             return;
         }
         if (!sameFamily(local, source)) {
@@ -508,12 +712,26 @@ public final class IceAgent {
 
     private void onAuthenticatedRequest(Candidate localCandidate, InetSocketAddress source, long priority,
                                         boolean useCandidate) {
-        Candidate remoteCandidate = findRemote(source);
+        Candidate remoteCandidate = findRemote(source, localCandidate.transport());
         if (remoteCandidate == null) {
             // RFC 8445 §7.3.1.3: a peer-reflexive remote candidate, priority from PRIORITY.
-            remoteCandidate = Candidate.remote(CandidateType.PEER_REFLEXIVE, "prflx" + (++prflxCounter),
-                    config.componentId(), Math.min(priority, CandidatePriority.MAX), source, Optional.empty());
+            long p = Math.min(priority, CandidatePriority.MAX);
+            String foundation = "prflx" + (++prflxCounter);
+            if (localCandidate.isTcp()) {
+                // RFC 6544 §7.2: a connection accepted on a passive candidate came from the peer's active one.
+                TcpType t = localCandidate.tcpType().get();
+                TcpType peer = t == TcpType.PASSIVE ? TcpType.ACTIVE : t == TcpType.ACTIVE ? TcpType.PASSIVE : t;
+                remoteCandidate = Candidate.remoteTcp(CandidateType.PEER_REFLEXIVE, foundation, config.componentId(),
+                        p, source, Optional.empty(), peer);
+            } else {
+                remoteCandidate = Candidate.remote(CandidateType.PEER_REFLEXIVE, foundation, config.componentId(), p,
+                        source, Optional.empty());
+            }
             remoteCandidates.add(remoteCandidate);
+        }
+        if (config.lite()) {
+            onLiteRequest(localCandidate, remoteCandidate, useCandidate);
+            return;
         }
         CheckPair pair = triggerCheck(localCandidate, remoteCandidate);
         if (pair != null) {
@@ -544,17 +762,45 @@ public final class IceAgent {
         }
     }
 
-    private void rememberEarlyRequest(InetSocketAddress local, InetSocketAddress source, long priority,
-                                      boolean useCandidate) {
+    /**
+     * RFC 8445 §2.5, §8.2: a lite agent answered the check (that was all it does); the pair counts as valid, and a
+     * nomination selects it (the highest nominated pair wins). Its checks on the selected pair keep the pair alive.
+     */
+    private void onLiteRequest(Candidate localCandidate, Candidate remoteCandidate, boolean useCandidate) {
+        CheckPair pair = checklist.find(localCandidate.base(), remoteCandidate.address(), localCandidate.transport());
+        if (pair == null) {
+            pair = new CheckPair(localCandidate, remoteCandidate,
+                    CandidatePair.priorityFor(localCandidate, remoteCandidate, role));
+            if (!checklist.addWaiting(pair)) {
+                return;
+            }
+            pair.state(CandidatePairState.SUCCEEDED);
+            pair.validPair = pair;
+            addValid(pair);
+        }
+        if (pair == selected) {
+            consent.responseReceived(now);
+            if (state == IceConnectionState.DISCONNECTED) {
+                setState(IceConnectionState.COMPLETED);
+            }
+        }
+        if (useCandidate) {
+            nominate(pair);
+        }
+    }
+
+    private void rememberEarlyRequest(TransportProtocol transport, InetSocketAddress local, InetSocketAddress source,
+                                      long priority, boolean useCandidate) {
         for (int i = 0; i < earlyRequests.size(); i++) {
             EarlyRequest e = earlyRequests.get(i);
-            if (e.local().equals(local) && e.source().equals(source)) {
-                earlyRequests.set(i, new EarlyRequest(local, source, priority, useCandidate || e.useCandidate()));
+            if (e.transport() == transport && e.local().equals(local) && e.source().equals(source)) {
+                earlyRequests.set(i, new EarlyRequest(transport, local, source, priority,
+                        useCandidate || e.useCandidate()));
                 return;
             }
         }
         if (earlyRequests.size() < MAX_EARLY_REQUESTS) {
-            earlyRequests.add(new EarlyRequest(local, source, priority, useCandidate));
+            earlyRequests.add(new EarlyRequest(transport, local, source, priority, useCandidate));
         }
     }
 
@@ -562,7 +808,7 @@ public final class IceAgent {
     private void replayEarlyRequests(Candidate c) {
         for (int i = 0; i < earlyRequests.size(); i++) {
             EarlyRequest e = earlyRequests.get(i);
-            if (e.local().equals(c.base()) && sameFamily(e.local(), e.source())) {
+            if (e.transport() == c.transport() && e.local().equals(c.base()) && sameFamily(e.local(), e.source())) {
                 earlyRequests.remove(i--);
                 onAuthenticatedRequest(c, e.source(), e.priority(), e.useCandidate());
             }
@@ -570,13 +816,13 @@ public final class IceAgent {
     }
 
     /** An authenticated check that arrived at a local address with no candidate yet. */
-    private record EarlyRequest(InetSocketAddress local, InetSocketAddress source, long priority,
-                                boolean useCandidate) {
+    private record EarlyRequest(TransportProtocol transport, InetSocketAddress local, InetSocketAddress source,
+                                long priority, boolean useCandidate) {
     }
 
     /** RFC 8445 §7.3.1.4. Returns the checklist pair for local/remote, or null when it did not fit. */
     private CheckPair triggerCheck(Candidate local, Candidate remote) {
-        CheckPair pair = checklist.find(local.base(), remote.address());
+        CheckPair pair = checklist.find(local.base(), remote.address(), local.transport());
         if (pair == null) {
             pair = new CheckPair(local, remote, CandidatePair.priorityFor(local, remote, role));
             if (!checklist.addWaiting(pair)) {
@@ -612,7 +858,7 @@ public final class IceAgent {
                 || type == StunAttributeType.USERHASH;
     }
 
-    private boolean usernameStartsWithOurUfrag(int index) {
+    private boolean usernameStartsWith(int index, byte[] localUfragColon) {
         int len = view.valueLength(index);
         if (len < localUfragColon.length) {
             return false;
@@ -629,7 +875,8 @@ public final class IceAgent {
 
     // ------------------------------------------------------------------ responses (RFC 8445 §7.2.5)
 
-    private void onResponse(InetSocketAddress local, InetSocketAddress source) throws StunException {
+    private void onResponse(TransportProtocol transport, InetSocketAddress local, InetSocketAddress source)
+            throws StunException {
         Transaction tx = null;
         for (Transaction t : transactions) {
             if (view.transactionIdEquals(t.id)) {
@@ -660,12 +907,12 @@ public final class IceAgent {
         accepted++;
         transactions.remove(tx);
         if (tx.consent) {
-            onConsentResponse(tx, local, source, error, code);
+            onConsentResponse(tx, transport, local, source, error, code);
             return;
         }
         CheckPair pair = tx.pair;
         // RFC 8445 §7.2.5.2.1: non-symmetric addresses fail the pair.
-        if (!source.equals(tx.remote) || !local.equals(tx.local)) {
+        if (!source.equals(tx.remote) || !local.equals(tx.local) || transport != pair.transport()) {
             failCheck(tx);
             return;
         }
@@ -696,12 +943,15 @@ public final class IceAgent {
 
     /** RFC 8445 §7.2.5.3. */
     private void onCheckSuccess(Transaction tx, CheckPair pair, InetSocketAddress mapped) {
-        Candidate localCandidate = findLocalByAddress(mapped, pair.localBase());
+        Candidate localCandidate = findLocalByAddress(mapped, pair.localBase(), pair.transport());
         if (localCandidate == null) {
             // RFC 8445 §7.2.5.3.1: a local peer-reflexive candidate; its priority is the PRIORITY we sent.
+            Candidate base = pair.local();
             localCandidate = new Candidate(CandidateType.PEER_REFLEXIVE,
-                    Foundation.of(CandidateType.PEER_REFLEXIVE, pair.localBase().getAddress(), null),
-                    config.componentId(), tx.priority, mapped, pair.localBase(), Optional.of(pair.localBase()));
+                    Foundation.of(CandidateType.PEER_REFLEXIVE, pair.localBase().getAddress(), null,
+                            base.transport()),
+                    config.componentId(), tx.priority, mapped, pair.localBase(), Optional.of(pair.localBase()),
+                    base.transport(), base.tcpType());
             localCandidates.add(localCandidate);
             events.add(new IceEvent.LocalCandidate(localCandidate));
         }
@@ -779,9 +1029,10 @@ public final class IceAgent {
         }
     }
 
-    private void onConsentResponse(Transaction tx, InetSocketAddress local, InetSocketAddress source, boolean error,
-                                   int code) {
-        if (selected != tx.pair || !source.equals(tx.remote) || !local.equals(tx.local)) {
+    private void onConsentResponse(Transaction tx, TransportProtocol transport, InetSocketAddress local,
+                                   InetSocketAddress source, boolean error, int code) {
+        if (selected != tx.pair || !source.equals(tx.remote) || !local.equals(tx.local)
+                || transport != tx.pair.transport()) {
             return;
         }
         if (error) {
@@ -814,6 +1065,12 @@ public final class IceAgent {
                 * (checklist.count(CandidatePairState.WAITING) + checklist.count(CandidatePairState.IN_PROGRESS)));
         rto = Math.min(rto, config.maxRto().toNanos());
         Transaction tx = newRequest(pair, priority, useCandidate, false, rto);
+        if (pair.transport() == TransportProtocol.TCP) {
+            // RFC 6544 §7.1: TCP delivers reliably, so no retransmissions; wait as long as UDP's last wait.
+            tx.attempts = config.maxCheckAttempts();
+            tx.deadline = now + Math.min(rto * config.lastWaitFactor(), config.maxRto().toNanos()
+                    * config.lastWaitFactor());
+        }
         if (!useCandidate) {
             pair.state(CandidatePairState.IN_PROGRESS);
         } else {
@@ -825,14 +1082,16 @@ public final class IceAgent {
         if (state == IceConnectionState.NEW) {
             setState(IceConnectionState.CHECKING);
         }
-        send(tx.local, tx.remote, tx.request.clone());
+        send(pair.transport(), tx.local, tx.remote, tx.request.clone());
     }
 
     private Transaction newRequest(CheckPair pair, long priority, boolean useCandidate, boolean consent, long rto) {
         TransactionId id = TransactionId.random(random);
-        byte[] request = messages.request(id, checkUsername, priority, role, tieBreaker, useCandidate, remoteKey);
-        Transaction tx = new Transaction(id, pair, pair.localBase(), pair.remoteAddress(), remoteKey, role, priority,
-                useCandidate, consent, request, rto, now + rto);
+        // Consent on a pair of the previous generation keeps its credentials until the switch (RFC 8445 §9).
+        SessionCredentials c = consent ? selectedCreds : creds;
+        byte[] request = messages.request(id, c.checkUsername, priority, role, tieBreaker, useCandidate, c.remoteKey);
+        Transaction tx = new Transaction(id, pair, pair.localBase(), pair.remoteAddress(), c.remoteKey, role,
+                priority, useCandidate, consent, request, rto, now + rto);
         transactions.add(tx);
         return tx;
     }
@@ -854,7 +1113,7 @@ public final class IceAgent {
                     tx.rto = Math.min(tx.rto * 2, config.maxRto().toNanos());
                     tx.deadline = now + tx.rto;
                 }
-                send(tx.local, tx.remote, tx.request.clone());
+                send(tx.pair.transport(), tx.local, tx.remote, tx.request.clone());
                 continue;
             }
             transactions.remove(i--);
@@ -891,8 +1150,16 @@ public final class IceAgent {
     }
 
     private boolean awaitingNomination() {
-        return role == IceRole.CONTROLLING && selected == null && nominating == null && pendingNomination == null
-                && !validList.isEmpty() && remoteCredentials != null;
+        if (role != IceRole.CONTROLLING || !checking() || nominating != null || pendingNomination != null
+                || validList.isEmpty()) {
+            return false;
+        }
+        if (selected == null || restarting()) {
+            return true;
+        }
+        // Renomination: a valid pair better than the selected one.
+        CheckPair best = validList.get(0);
+        return config.renomination() && best != selected && Long.compareUnsigned(best.priority(), selected.priority()) > 0;
     }
 
     /** Sets the nominated flag and selects the pair (RFC 8445 §8.1.1, controlled: highest nominated, §8.2). */
@@ -901,13 +1168,23 @@ public final class IceAgent {
         if (selected == valid) {
             return;
         }
-        if (selected != null && Long.compareUnsigned(selected.priority(), valid.priority()) >= 0) {
+        // The highest nominated pair wins (RFC 8445 §8.1.1); a pair of a new generation (restart) always replaces the
+        // old one, and a pair whose consent went silent may be replaced by any nominated pair.
+        if (selected != null && !restarting() && state != IceConnectionState.DISCONNECTED
+                && Long.compareUnsigned(selected.priority(), valid.priority()) >= 0) {
             return;
         }
+        if (restarting()) {
+            transactions.removeIf(tx -> tx.consent); // old generation's consent checks
+        }
         selected = valid;
+        selectedCreds = creds;
+        remoteRenewed = false;
         consent.start(now);
-        // RFC 8445 §8.1.2: stop checking idle pairs, stop retransmitting lower-priority ones.
-        checklist.stopIdlePairs();
+        if (!config.renomination()) {
+            // RFC 8445 §8.1.2: stop checking idle pairs, stop retransmitting lower-priority ones.
+            checklist.stopIdlePairs();
+        }
         pendingNomination = null;
         for (Transaction tx : transactions) {
             if (!tx.consent && Long.compareUnsigned(tx.pair.priority(), valid.priority()) < 0) {
@@ -916,7 +1193,9 @@ public final class IceAgent {
         }
         LOG.log(System.Logger.Level.DEBUG, "selected {0}", valid);
         events.add(new IceEvent.SelectedPair(valid.snapshot()));
-        if (state != IceConnectionState.COMPLETED) {
+        if (config.lite()) {
+            setState(IceConnectionState.COMPLETED); // RFC 8445 §8.2: selected pairs for all components
+        } else if (state != IceConnectionState.COMPLETED) {
             setState(IceConnectionState.CONNECTED);
         }
     }
@@ -934,19 +1213,20 @@ public final class IceAgent {
             if (state != IceConnectionState.DISCONNECTED && consent.silent(now)) {
                 setState(IceConnectionState.DISCONNECTED);
             }
-            if (consent.checkDue(now)) {
+            if (consent.checkDue(now) && !config.lite()) { // RFC 7675 §1: lite agents only answer
                 long priority = CandidatePriority.compute(CandidateType.PEER_REFLEXIVE.typePreference(),
                         CandidatePriority.localPreference(selected.local().priority()), config.componentId());
                 // Sent once, never retransmitted (RFC 7675 §5.1).
                 Transaction tx = newRequest(selected, priority, false, true, consent.responseWait());
                 consentChecksSent++;
                 consent.checkSent(now);
-                send(tx.local, tx.remote, tx.request.clone());
+                send(selected.transport(), tx.local, tx.remote, tx.request.clone());
             }
         }
         if (consent.keepaliveDue(now)) {
             keepalivesSent++;
-            send(selected.localBase(), selected.remoteAddress(), messages.indication(TransactionId.random(random)));
+            send(selected.transport(), selected.localBase(), selected.remoteAddress(),
+                    messages.indication(TransactionId.random(random)));
         }
     }
 
@@ -976,7 +1256,7 @@ public final class IceAgent {
         }
         if (selected != null) {
             if (state == IceConnectionState.CONNECTED && remoteEndOfCandidates && !checkInFlight()
-                    && !checklist.hasWork()) {
+                    && !checklist.hasWork() && !restarting()) {
                 setState(IceConnectionState.COMPLETED);
             }
             return;
@@ -999,14 +1279,16 @@ public final class IceAgent {
     // ------------------------------------------------------------------ helpers
 
     private void formPair(Candidate local, Candidate remote) {
-        if (local.type() == CandidateType.PEER_REFLEXIVE || remote.isUnresolved()
-                || !sameFamily(local.address(), remote.address())) {
+        // RFC 8445 §6.1.2: only full agents form checklists. RFC 6544 §6.2: TCP pairs by tcptype, and pairs whose
+        // local candidate is passive are pruned (it cannot open the connection).
+        if (config.lite() || local.type() == CandidateType.PEER_REFLEXIVE || !local.canPairWith(remote)
+                || local.tcpType().orElse(null) == TcpType.PASSIVE) {
             return;
         }
         Candidate base = local;
         if (local.type() == CandidateType.SERVER_REFLEXIVE) {
             // RFC 8445 §6.1.2.4: checks go from the base.
-            base = localBaseCandidate(local.base());
+            base = localBaseCandidate(local.base(), local.transport());
             if (base == null) {
                 base = local;
             }
@@ -1019,9 +1301,10 @@ public final class IceAgent {
     }
 
     /** The host or relayed candidate whose base is {@code address} (where a datagram arrived). */
-    private Candidate localBaseCandidate(InetSocketAddress address) {
+    private Candidate localBaseCandidate(InetSocketAddress address, TransportProtocol transport) {
         for (Candidate c : localCandidates) {
-            if ((c.type() == CandidateType.HOST || c.type() == CandidateType.RELAYED) && c.address().equals(address)) {
+            if ((c.type() == CandidateType.HOST || c.type() == CandidateType.RELAYED) && c.transport() == transport
+                    && c.address().equals(address)) {
                 return c;
             }
         }
@@ -1029,9 +1312,9 @@ public final class IceAgent {
     }
 
     /** A server-reflexive or relayed candidate sending from {@code base}, when the host one is not known (yet). */
-    private Candidate candidateWithBase(InetSocketAddress base) {
+    private Candidate candidateWithBase(InetSocketAddress base, TransportProtocol transport) {
         for (Candidate c : localCandidates) {
-            if (c.type() != CandidateType.PEER_REFLEXIVE && c.base().equals(base)) {
+            if (c.type() != CandidateType.PEER_REFLEXIVE && c.transport() == transport && c.base().equals(base)) {
                 return c;
             }
         }
@@ -1039,10 +1322,11 @@ public final class IceAgent {
     }
 
     /** RFC 8445 §7.2.5.3.2: the local candidate whose address is the mapped address (same base). */
-    private Candidate findLocalByAddress(InetSocketAddress mapped, InetSocketAddress base) {
+    private Candidate findLocalByAddress(InetSocketAddress mapped, InetSocketAddress base,
+                                         TransportProtocol transport) {
         Candidate any = null;
         for (Candidate c : localCandidates) {
-            if (c.address().equals(mapped)) {
+            if (c.transport() == transport && c.address().equals(mapped)) {
                 if (c.base().equals(base)) {
                     return c;
                 }
@@ -1052,9 +1336,9 @@ public final class IceAgent {
         return any != null && any.type() != CandidateType.PEER_REFLEXIVE ? any : null;
     }
 
-    private Candidate findRemote(InetSocketAddress address) {
+    private Candidate findRemote(InetSocketAddress address, TransportProtocol transport) {
         for (Candidate c : remoteCandidates) {
-            if (c.address().equals(address)) {
+            if (c.transport() == transport && c.address().equals(address)) {
                 return c;
             }
         }
@@ -1075,11 +1359,11 @@ public final class IceAgent {
         return null;
     }
 
-    private void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
-        if (selected != null && selected.sameFiveTuple(local, remote)) {
+    private void send(TransportProtocol transport, InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+        if (selected != null && selected.sameFiveTuple(local, remote, transport)) {
             consent.sent(now);
         }
-        transmits.addLast(new Transmit(local, remote, data));
+        transmits.addLast(new Transmit(local, remote, data, transport));
     }
 
     private void setState(IceConnectionState s) {

@@ -22,11 +22,15 @@ import java.util.Objects;
  * @param consentTimeout       consent expires without an authenticated response for this long (RFC 7675 §5.1; 30 s)
  * @param disconnectedTimeout  state goes {@link IceConnectionState#DISCONNECTED} without a response for this long
  * @param componentId          the one component this agent serves (1: WebRTC uses rtcp-mux and BUNDLE)
+ * @param lite                 ICE-lite (RFC 8445 §2.5, §8.2): never controlling, sends no checks, answers checks and
+ *                             selects the pair the peer nominates (signal {@code a=ice-lite})
+ * @param renomination         controlling: keep checking after the first nomination and nominate a better pair when
+ *                             one becomes valid (the controlled side always takes the highest nominated pair)
  */
 public record IceConfig(IceRole role, Duration ta, Duration minRto, int maxCheckAttempts, int lastWaitFactor,
                         Duration maxRto, int maxPairs, Duration nominationDelay, Duration keepaliveInterval,
                         boolean consentFreshness, Duration consentInterval, Duration consentTimeout,
-                        Duration disconnectedTimeout, int componentId) {
+                        Duration disconnectedTimeout, int componentId, boolean lite, boolean renomination) {
 
     public IceConfig {
         Objects.requireNonNull(role, "role");
@@ -50,58 +54,77 @@ public record IceConfig(IceRole role, Duration ta, Duration minRto, int maxCheck
         if (componentId < 1 || componentId > 256) {
             throw new IllegalArgumentException("component id out of 1..256");
         }
+        if (lite && role == IceRole.CONTROLLING) {
+            role = IceRole.CONTROLLED; // RFC 8445 §6.1.1: a lite agent is never controlling
+        }
     }
 
     /** RFC defaults, controlling role. */
     public static IceConfig defaults() {
         return new IceConfig(IceRole.CONTROLLING, Duration.ofMillis(50), Duration.ofMillis(500), 7, 16,
                 Duration.ofSeconds(8), 100, Duration.ofSeconds(1), Duration.ofSeconds(15), true,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), 1);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10), 1, false, false);
     }
 
     public IceConfig withRole(IceRole r) {
         return new IceConfig(r, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
                 keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout,
-                componentId);
+                componentId, lite, renomination);
     }
 
     public IceConfig withTa(Duration d) {
         return new IceConfig(role, d, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
                 keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout,
-                componentId);
+                componentId, lite, renomination);
     }
 
     public IceConfig withRetransmission(Duration minRtoValue, int attempts, int lastWait, Duration maxRtoValue) {
         return new IceConfig(role, ta, minRtoValue, attempts, lastWait, maxRtoValue, maxPairs, nominationDelay,
                 keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout,
-                componentId);
+                componentId, lite, renomination);
     }
 
     public IceConfig withMaxPairs(int n) {
         return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, n, nominationDelay,
                 keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout,
-                componentId);
+                componentId, lite, renomination);
     }
 
     public IceConfig withNominationDelay(Duration d) {
         return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, d,
                 keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout,
-                componentId);
+                componentId, lite, renomination);
     }
 
     public IceConfig withKeepaliveInterval(Duration d) {
         return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
-                d, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout, componentId);
+                d, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout, componentId, lite,
+                renomination);
     }
 
     public IceConfig withConsent(boolean enabled, Duration interval, Duration timeout, Duration disconnectedAfter) {
         return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
-                keepaliveInterval, enabled, interval, timeout, disconnectedAfter, componentId);
+                keepaliveInterval, enabled, interval, timeout, disconnectedAfter, componentId, lite, renomination);
     }
 
     public IceConfig withComponentId(int id) {
         return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
-                keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout, id);
+                keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout, id, lite,
+                renomination);
+    }
+
+    /** ICE-lite (RFC 8445 §2.5): forces the controlled role. */
+    public IceConfig withLite(boolean enabled) {
+        return new IceConfig(enabled ? IceRole.CONTROLLED : role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto,
+                maxPairs, nominationDelay, keepaliveInterval, consentFreshness, consentInterval, consentTimeout,
+                disconnectedTimeout, componentId, enabled, renomination);
+    }
+
+    /** Controlling: re-nominate a better pair after the first selection. */
+    public IceConfig withRenomination(boolean enabled) {
+        return new IceConfig(role, ta, minRto, maxCheckAttempts, lastWaitFactor, maxRto, maxPairs, nominationDelay,
+                keepaliveInterval, consentFreshness, consentInterval, consentTimeout, disconnectedTimeout, componentId,
+                lite, enabled);
     }
 
     private static void requirePositive(Duration d, String name) {

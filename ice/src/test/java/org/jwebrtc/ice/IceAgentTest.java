@@ -428,7 +428,10 @@ class IceAgentTest {
                 PEER, Optional.empty()))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> agent.addLocalCandidate(Candidate.host(PEER, 1, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> agent.setRemoteCredentials(new IceCredentials("other", "otherPasswordOtherPwd")))
+        assertThatThrownBy(() -> agent.restart(agent.localCredentials()))
+                .isInstanceOf(IllegalArgumentException.class); // RFC 8445 §9: a restart needs new credentials
+        agent.close();
+        assertThatThrownBy(() -> agent.restart(new IceCredentials("other", "otherPasswordOtherPwd")))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

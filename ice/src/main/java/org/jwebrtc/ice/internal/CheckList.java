@@ -11,6 +11,7 @@ import org.jwebrtc.ice.CandidatePair;
 import org.jwebrtc.ice.CandidatePairState;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.ice.PairPriority;
+import org.jwebrtc.ice.TransportProtocol;
 
 /**
  * The checklist of one component of one data stream (RFC 8445 §6.1.2) with its triggered-check queue
@@ -48,7 +49,7 @@ public final class CheckList {
         CheckPair candidate = new CheckPair(baseCandidate, remote, priority);
         // Redundancy (RFC 8445 §6.1.2.4): same local base and same remote candidate. RFC 8838 §10/§11 step 4: only
         // Waiting or Frozen pairs may be replaced; pairs with checks in flight or with results stay.
-        CheckPair existing = find(baseCandidate.base(), remote.address());
+        CheckPair existing = find(baseCandidate.base(), remote.address(), remote.transport());
         if (existing != null) {
             boolean replaceable = existing.state() == CandidatePairState.WAITING
                     || existing.state() == CandidatePairState.FROZEN;
@@ -133,10 +134,10 @@ public final class CheckList {
         }
     }
 
-    /** The pair sending from {@code base} to {@code remote}, or null. */
-    public CheckPair find(InetSocketAddress base, InetSocketAddress remote) {
+    /** The pair sending from {@code base} to {@code remote} over {@code transport}, or null. */
+    public CheckPair find(InetSocketAddress base, InetSocketAddress remote, TransportProtocol transport) {
         for (CheckPair p : pairs) {
-            if (p.sameFiveTuple(base, remote)) {
+            if (p.sameFiveTuple(base, remote, transport)) {
                 return p;
             }
         }
@@ -281,6 +282,15 @@ public final class CheckList {
             p.triggered = false;
         }
         triggeredQueue.clear();
+    }
+
+    /** Empties the checklist and the triggered queue (ICE restart, RFC 8445 §9). */
+    public void clear() {
+        for (CheckPair p : triggeredQueue) {
+            p.triggered = false;
+        }
+        triggeredQueue.clear();
+        pairs.clear();
     }
 
     /** Replaces a peer-reflexive remote candidate by its signalled twin in every pair (RFC 8838 §11 step 4.A). */

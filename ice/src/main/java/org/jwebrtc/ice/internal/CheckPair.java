@@ -5,6 +5,7 @@ import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.CandidatePair;
 import org.jwebrtc.ice.CandidatePairState;
 import org.jwebrtc.ice.IceRole;
+import org.jwebrtc.ice.TransportProtocol;
 
 /**
  * A candidate pair with its check state (RFC 8445 §6.1.2). Used both for checklist entries and for valid pairs
@@ -27,7 +28,7 @@ public final class CheckPair {
     public int nominationRounds;
     /** Controlling agent: an authenticated request from the peer arrived on this pair since the last nominating check. */
     public boolean peerHeardSinceNomination;
-        /** True while queued in the triggered-check queue. */
+    /** True while queued in the triggered-check queue. */
     public boolean triggered;
 
     public CheckPair(Candidate local, Candidate remote, long priority) {
@@ -79,9 +80,14 @@ public final class CheckPair {
         return local.foundation() + ":" + remote.foundation();
     }
 
-    /** True when this pair sends from {@code base} to {@code remote} (one 5-tuple). */
-    public boolean sameFiveTuple(InetSocketAddress base, InetSocketAddress remoteAddr) {
-        return local.base().equals(base) && remote.address().equals(remoteAddr);
+    /** UDP or TCP (RFC 6544). */
+    public TransportProtocol transport() {
+        return local.transport();
+    }
+
+    /** True when this pair sends from {@code base} to {@code remote} over {@code transport} (one 5-tuple). */
+    public boolean sameFiveTuple(InetSocketAddress base, InetSocketAddress remoteAddr, TransportProtocol transport) {
+        return local.transport() == transport && local.base().equals(base) && remote.address().equals(remoteAddr);
     }
 
     public void recomputePriority(IceRole role) {
