@@ -49,6 +49,29 @@ public final class XorAddress {
         }
     }
 
+    /** As {@link #decode(byte[], int, int, TransactionId)}, with the transaction ID read from {@code tx[txOff..+12)}. */
+    public static InetSocketAddress decode(byte[] v, int off, int len, byte[] tx, int txOff) {
+        if (len < 4) {
+            return null;
+        }
+        int family = v[off + 1] & 0xFF;
+        int addrLen = family == 0x01 ? 4 : family == 0x02 ? 16 : -1;
+        if (addrLen < 0 || len != 4 + addrLen) {
+            return null;
+        }
+        int port = Bytes.u16(v, off + 2) ^ (MAGIC_COOKIE >>> 16);
+        byte[] addr = new byte[addrLen];
+        for (int i = 0; i < addrLen; i++) {
+            int m = i < 4 ? (MAGIC_COOKIE >>> (24 - 8 * i)) & 0xFF : tx[txOff + i - 4] & 0xFF;
+            addr[i] = (byte) (v[off + 4 + i] ^ m);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(addr), port);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 or 16 address bytes are always valid", e);
+        }
+    }
+
     private static int mask(int i, TransactionId id) {
         return i < 4 ? (MAGIC_COOKIE >>> (24 - 8 * i)) & 0xFF : id.byteAt(i - 4);
     }
