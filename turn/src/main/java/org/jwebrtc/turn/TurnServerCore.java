@@ -302,7 +302,8 @@ public final class TurnServerCore {
             challenge(transport, client, m, ErrorCode.UNAUTHENTICATED, now);
             return;
         }
-        int unknown = view.firstUnknownComprehensionRequired(t -> TurnAttribute.isKnown(t));
+        int unknown = view.firstUnknownComprehensionRequired(
+                t -> TurnAttribute.isKnown(t) || StunAttributeType.isDecoded(t));
         if (unknown >= 0) { // RFC 8489 §6.3.1: 420 with UNKNOWN-ATTRIBUTES
             respond(transport, client, StunMessage.of(StunClass.ERROR_RESPONSE, method, m.transactionId(),
                     ErrorCode.of(ErrorCode.UNKNOWN_ATTRIBUTE), new UnknownAttributes(List.of(unknown))), key);

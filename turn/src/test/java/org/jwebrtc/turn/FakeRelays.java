@@ -1,0 +1,22 @@
+package org.jwebrtc.turn;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Hands out 127.0.0.1:50000, :50001, … and records releases. */
+final class FakeRelays implements RelayAllocator {
+    final List<InetSocketAddress> released = new ArrayList<>();
+    private int next = 50000;
+
+    @Override
+    public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client) {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), next++);
+    }
+
+    @Override
+    public void release(InetSocketAddress relay) {
+        released.add(relay);
+    }
+}
