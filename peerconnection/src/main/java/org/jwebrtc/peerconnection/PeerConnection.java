@@ -49,6 +49,18 @@ import org.jwebrtc.sdp.jsep.DataChannelSpec;
 import org.jwebrtc.sdp.jsep.Jsep;
 import org.jwebrtc.sdp.jsep.OfferOptions;
 import org.jwebrtc.sdp.jsep.TransportParameters;
+import org.jwebrtc.sdp.jsep.TransceiverSpec;
+import org.jwebrtc.sdp.jsep.MediaKind;
+import org.jwebrtc.sdp.Direction;
+import org.jwebrtc.sdp.Setup;
+import org.jwebrtc.dtls.SrtpKeyingMaterial;
+import org.jwebrtc.ice.CandidatePair;
+import org.jwebrtc.peerconnection.internal.MediaSection;
+import org.jwebrtc.peerconnection.internal.MediaSession;
+import org.jwebrtc.peerconnection.internal.NtpClock;
+import org.jwebrtc.srtp.DtlsSrtpContexts;
+import org.jwebrtc.srtp.SrtpProfile;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A W3C-shaped RTCPeerConnection for data channels (media comes next): offer/answer, trickle ICE, DTLS with the
@@ -79,6 +91,18 @@ public final class PeerConnection implements AutoCloseable {
     private final List<DataChannel> pendingOpen = new ArrayList<>();
     private final Map<DataChannel, ArrayDeque<Object[]>> backlog = new LinkedHashMap<>();
     private final List<IceCandidateInit> earlyCandidates = new ArrayList<>();
+    private final List<RtpTransceiver> transceivers = new CopyOnWriteArrayList<>();
+    private final MediaSession media;
+    private final String cname = Long.toHexString(new SecureRandom().nextLong());
+    private String dataMid;
+    private long framesNotSent;
+    private long bytesSent;
+    private long bytesReceived;
+    private long packetsSent;
+    private long packetsReceived;
+    private String dtlsState = "new";
+    private String srtpProfile;
+    private DtlsRole dtlsRole;
 
     private TransportStack stack;
     private boolean offerer;
@@ -104,6 +128,7 @@ public final class PeerConnection implements AutoCloseable {
         this.certificate = config.certificate().orElseGet(DtlsCertificate::generate);
         this.localIce = IceCredentials.random(random);
         this.commands = new MpscArrayQueue<>(config.commandQueueCapacity());
+        this.media = new MediaSession(random, NtpClock.system(), cname, new MediaOutput());
         int preference = 65_535;
         for (InetAddress address : config.hostAddresses()) {
             // large socket buffers: a burst of SCTP packets must not overflow the kernel queue (each drop costs a
@@ -183,9 +208,19 @@ public final class PeerConnection implements AutoCloseable {
         return call(() -> {
             ensureStack(IceRole.CONTROLLING);
             offerer = true;
-            SessionDescription sd = Jsep.createOffer(new OfferOptions(origin(), transport(), List.of(),
-                    Optional.of(new DataChannelSpec("0", DataChannelSpec.DEFAULT_SCTP_PORT, config.maxMessageSize())),
-                    true));
+            List<TransceiverSpec> specs = new ArrayList<>();
+            for (RtpTransceiver t : transceivers) {
+                if (t.mid().isEmpty()) {
+                    t.mid(nextMid());
+                }
+                specs.add(MediaNegotiation.offerSpec(t, cname));
+            }
+            if (dataMid == null) {
+                dataMid = nextMid();
+            }
+            SessionDescription sd = Jsep.createOffer(new OfferOptions(origin(), transport(), specs,
+                    Optional.of(new DataChannelSpec(dataMid, DataChannelSpec.DEFAULT_SCTP_PORT,
+                            config.maxMessageSize())), true));
             return new SessionDescriptionInit("offer", sd.write());
         });
     }
@@ -197,8 +232,10 @@ public final class PeerConnection implements AutoCloseable {
             }
             String mid = RemoteDescription.applicationMid(remoteDescription);
             SessionDescription sd = Jsep.createAnswer(remoteDescription, new AnswerOptions(origin(), transport(),
-                    Map.of(), Optional.of(new DataChannelSpec(mid, DataChannelSpec.DEFAULT_SCTP_PORT,
-                            config.maxMessageSize()))));
+                    Setup.ACTIVE, MediaNegotiation.capabilities(transceivers),
+                    MediaNegotiation.directions(transceivers), MediaNegotiation.answerAttributes(transceivers, cname),
+                    Optional.of(new DataChannelSpec(mid, DataChannelSpec.DEFAULT_SCTP_PORT, config.maxMessageSize()))));
+            applyNegotiation(sd, remoteDescription, false);
             return new SessionDescriptionInit("answer", sd.write());
         });
     }
@@ -221,6 +258,7 @@ public final class PeerConnection implements AutoCloseable {
             if (isOffer) {
                 ensureStack(IceRole.CONTROLLED);
                 offerer = false;
+                MediaNegotiation.adoptOffer(remote.sdp(), transceivers, this::addRemoteTransceiver);
             }
             if (stack == null) {
                 throw new IllegalStateException("an answer needs our offer first");
@@ -229,7 +267,12 @@ public final class PeerConnection implements AutoCloseable {
             // RFC 8842 §5: the answerer picks active (DTLS client); an offerer follows the answer's setup
             DtlsRole role = isOffer ? DtlsRole.CLIENT : remote.answerSetupActive() ? DtlsRole.SERVER : DtlsRole.CLIENT;
             stack.setRemote(remote.iceCredentials(), remote.fingerprint(), role, remote.sctpPort(),
-                    remote.maxMessageSize());
+                    remote.maxMessageSize(), remote.dataChannel());
+            dtlsState = "connecting";
+            dtlsRole = role;
+            if (!isOffer) {
+                applyNegotiation(remote.sdp(), remote.sdp(), true);
+            }
             for (Candidate c : remote.candidates()) {
                 stack.ice().addRemoteCandidate(c);
             }
@@ -255,6 +298,61 @@ public final class PeerConnection implements AutoCloseable {
             dirty = true;
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- media (any thread)
+
+    /** addTransceiver(kind, {direction}) (W3C webrtc §4.4.1.6). */
+    public RtpTransceiver addTransceiver(MediaKind kind, Direction direction) {
+        String id = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        RtpTransceiver t = new RtpTransceiver(this, kind, direction, random.nextLong() & 0xFFFF_FFFFL, "stream-" + id,
+                kind.token() + "-" + id);
+        transceivers.add(t);
+        return t;
+    }
+
+    /**
+     * addTrack (W3C webrtc §4.4.1.6): reuses a transceiver of this kind created by a remote offer that does not
+     * send yet, else adds a sendrecv one. Returns its sender.
+     */
+    public RtpSender addTrack(MediaKind kind, String streamId) {
+        synchronized (transceivers) {
+            for (RtpTransceiver t : transceivers) {
+                if (t.kind() == kind && t.mid().isPresent() && !t.direction().sends() && !t.sendRequested) {
+                    t.sendRequested = true;
+                    t.setDirection(Direction.of(true, t.direction().receives()));
+                    return t.sender();
+                }
+            }
+            String id = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+            RtpTransceiver t = new RtpTransceiver(this, kind, Direction.SENDRECV, random.nextLong() & 0xFFFF_FFFFL,
+                    streamId, kind.token() + "-" + id);
+            t.sendRequested = true;
+            transceivers.add(t);
+            return t.sender();
+        }
+    }
+
+    public List<RtpTransceiver> getTransceivers() {
+        return List.copyOf(transceivers);
+    }
+
+    /** getStats (W3C webrtc §8.2, webrtc-stats): inbound-rtp, outbound-rtp, remote-inbound-rtp, candidate-pair, transport. */
+    public CompletableFuture<StatsReport> getStats() {
+        return call(this::statsOnLoop);
+    }
+
+    boolean submitFrame(RtpTransceiver t, String codec, byte[] frame, long timestampMicros) {
+        return submit(() -> {
+            String mid = t.mid().orElse(null);
+            if (mid == null || !media.sendFrame(System.nanoTime(), mid, codec, frame, timestampMicros)) {
+                framesNotSent++;
+            }
+        });
+    }
+
+    void submitKeyframeRequest(RtpTransceiver t) {
+        submit(() -> t.mid().ifPresent(mid -> media.requestKeyframe(System.nanoTime(), mid)));
     }
 
     /** A new channel; it opens (DCEP) once the SCTP association is up. */
@@ -395,7 +493,7 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     private void reschedule(long now) {
-        long deadline = stack.pollTimeout();
+        long deadline = earliest(stack.pollTimeout(), media.pollTimeout());
         if (deadline == Long.MAX_VALUE) {
             return;
         }
@@ -410,6 +508,7 @@ public final class PeerConnection implements AutoCloseable {
             timer = null;   // this one has fired: the next reschedule must arm a new one
             long t = System.nanoTime();
             stack.onTimeout(t);
+            media.handleTimeout(t);
             afterWork(t);
         }, Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
     }
@@ -457,6 +556,106 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
+    private RtpTransceiver byMid(String mid) {
+        for (RtpTransceiver t : transceivers) {
+            if (mid.equals(t.mid().orElse(null))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private String nextMid() {
+        int n = 0;
+        while (true) {
+            String candidate = Integer.toString(n++);
+            if (byMid(candidate) == null && !candidate.equals(dataMid)) {
+                return candidate;
+            }
+        }
+    }
+
+    private RtpTransceiver addRemoteTransceiver(MediaKind kind, String mid) {
+        RtpTransceiver t = addTransceiver(kind, Direction.RECVONLY);
+        t.mid(mid);
+        return t;
+    }
+
+    /** The answer is known (ours or theirs): configure each transceiver's media section, fire onTrack. */
+    private void applyNegotiation(SessionDescription answer, SessionDescription remote, boolean localIsOfferer) {
+        for (MediaSection s : MediaNegotiation.sections(answer, remote, transceivers, localIsOfferer)) {
+            RtpTransceiver t = byMid(s.mid());
+            if (t == null) {
+                continue;
+            }
+            t.currentDirection(Direction.of(s.send(), s.receive()));
+            t.sender().negotiated(s.codecs());
+            media.configure(s);
+            if (s.receive() && !t.trackFired) {
+                t.trackFired = true;
+                observer.onTrack(t);
+            }
+        }
+    }
+
+    private StatsReport statsOnLoop() {
+        double ts = System.currentTimeMillis();
+        Map<String, RtcStats> out = new LinkedHashMap<>();
+        String transportId = "T01";
+        Optional<CandidatePair> pair = stack == null ? Optional.empty() : stack.selectedPair();
+        String pairId = pair.map(p -> "CP-" + p.local().address().getPort() + "-" + p.remote().address().getPort())
+                .orElse(null);
+        for (RtcStats s : media.stats(ts, transportId)) {
+            out.put(s.id(), s);
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("dtlsState", dtlsState);
+        t.put("iceState", iceState.name().toLowerCase(java.util.Locale.ROOT));
+        if ("connected".equals(dtlsState)) {
+            t.put("tlsVersion", "FEFD");   // DTLS 1.2 (RFC 6347 §4.1: {254, 253})
+            t.put("dtlsCipher", String.format("0x%04X", stack.cipherSuite()));
+        }
+        if (srtpProfile != null) {
+            t.put("srtpCipher", srtpProfile);
+        }
+        if (dtlsRole != null) {
+            t.put("dtlsRole", dtlsRole == DtlsRole.CLIENT ? "client" : "server");
+        }
+        if (pairId != null) {
+            t.put("selectedCandidatePairId", pairId);
+        }
+        t.put("bytesSent", bytesSent);
+        t.put("bytesReceived", bytesReceived);
+        t.put("packetsSent", packetsSent);
+        t.put("packetsReceived", packetsReceived);
+        out.put(transportId, new RtcStats(transportId, "transport", ts, t));
+        if (pair.isPresent()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("transportId", transportId);
+            c.put("state", "succeeded");
+            c.put("nominated", true);
+            c.put("localCandidateId", "C-" + pair.get().local().address().getPort());
+            c.put("remoteCandidateId", "C-" + pair.get().remote().address().getPort());
+            c.put("bytesSent", bytesSent);
+            c.put("bytesReceived", bytesReceived);
+            c.put("packetsSent", packetsSent);
+            c.put("packetsReceived", packetsReceived);
+            media.roundTripTime().ifPresent(rtt -> c.put("currentRoundTripTime", rtt));
+            out.put(pairId, new RtcStats(pairId, "candidate-pair", ts, c));
+        }
+        return new StatsReport(out);
+    }
+
+    private static long earliest(long a, long b) {
+        if (a == Long.MAX_VALUE) {
+            return b;
+        }
+        if (b == Long.MAX_VALUE) {
+            return a;
+        }
+        return a - b <= 0 ? a : b;
+    }
+
     private String mid() {
         return remoteDescription != null ? RemoteDescription.applicationMid(remoteDescription) : "0";
     }
@@ -497,7 +696,25 @@ public final class PeerConnection implements AutoCloseable {
             if (ch == null) {
                 ch = sockets.values().iterator().next();
             }
+            packetsSent++;
+            bytesSent += data.length;
             ch.write(new DatagramPacket(Unpooled.wrappedBuffer(data), remote));
+        }
+
+        @Override
+        public void srtpReady(long now, SrtpKeyingMaterial keys, DtlsRole role) {
+            Optional<SrtpProfile> profile = SrtpProfile.fromDtlsId(keys.profile().id());
+            if (profile.isEmpty()) {
+                return;   // cannot happen: dtls offers only profiles srtp implements
+            }
+            srtpProfile = profile.get().name();
+            media.start(now, DtlsSrtpContexts.fromKeyingMaterial(profile.get(), keys.toExported(),
+                    role == DtlsRole.CLIENT));
+        }
+
+        @Override
+        public void media(long now, byte[] buf, int off, int len) {
+            media.handleInput(now, buf, off, len);
         }
 
         @Override
@@ -525,12 +742,14 @@ public final class PeerConnection implements AutoCloseable {
         @Override
         public void dtlsConnected(Fingerprint remote) {
             connectedNanos = System.nanoTime();
+            dtlsState = "connected";
             setState(PeerConnectionState.CONNECTED);
         }
 
         @Override
         public void failed(String reason) {
             LOG.log(System.Logger.Level.INFO, "peer connection failed: " + reason);
+            dtlsState = reason.startsWith("DTLS") ? "failed" : dtlsState;
             setState(PeerConnectionState.FAILED);
             for (DataChannel dc : channels.values()) {
                 dc.state(DataChannel.State.CLOSED);
@@ -589,6 +808,32 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
+    /** What the media session produces, applied on the loop. */
+    private final class MediaOutput implements MediaSession.Output {
+        @Override
+        public void transmit(long now, byte[] datagram) {
+            if (stack != null) {
+                stack.sendMedia(now, datagram);
+            }
+        }
+
+        @Override
+        public void frame(String mid, EncodedFrame frame) {
+            RtpTransceiver t = byMid(mid);
+            if (t != null) {
+                t.receiver().listener().onFrame(frame);
+            }
+        }
+
+        @Override
+        public void keyframeRequest(String mid) {
+            RtpTransceiver t = byMid(mid);
+            if (t != null) {
+                t.sender().listener().onKeyframeRequest();
+            }
+        }
+    }
+
     /** Inbound datagrams: copy out, release at once (DESIGN.md §2), feed the stack. */
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         @Override
@@ -597,6 +842,8 @@ public final class PeerConnection implements AutoCloseable {
                 return;
             }
             ByteBuf content = packet.content();
+            packetsReceived++;
+            bytesReceived += content.readableBytes();
             byte[] data = new byte[content.readableBytes()];
             content.getBytes(content.readerIndex(), data);
             long now = System.nanoTime();

@@ -11,6 +11,9 @@ public interface PeerConnectionObserver {
     /** The peer opened a data channel (DCEP, RFC 8832). */
     default void onDataChannel(DataChannel channel) {}
 
+    /** A remote track will arrive on this transceiver's receiver (W3C webrtc §5.1 ontrack). */
+    default void onTrack(RtpTransceiver transceiver) {}
+
     default void onConnectionStateChange(PeerConnectionState state) {}
 
     default void onIceConnectionStateChange(IceConnectionState state) {}

@@ -22,7 +22,7 @@ import org.jwebrtc.sdp.Setup;
 /** What a peer connection needs from the remote SDP's data-channel m-section (RFC 8841, RFC 8839, RFC 8842). */
 public record RemoteDescription(SessionDescription sdp, IceCredentials iceCredentials, Fingerprint fingerprint,
                                 Optional<Setup> setup, int sctpPort, long maxMessageSize, List<Candidate> candidates,
-                                boolean endOfCandidates) {
+                                boolean endOfCandidates, boolean dataChannel) {
 
     public boolean answerSetupActive() {
         return setup.orElse(Setup.ACTIVE) == Setup.ACTIVE;
@@ -35,7 +35,8 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         } catch (SdpException e) {
             throw new IllegalArgumentException("remote SDP: " + e.getMessage(), e);
         }
-        MediaDescription app = application(sd);
+        Optional<MediaDescription> data = findApplication(sd);
+        MediaDescription app = data.orElseGet(() -> firstAccepted(sd));
         String ufrag = sd.iceUfrag(app).orElseThrow(() -> new IllegalArgumentException("remote SDP has no ice-ufrag"));
         String pwd = sd.icePwd(app).orElseThrow(() -> new IllegalArgumentException("remote SDP has no ice-pwd"));
         if (sd.fingerprints(app).isEmpty()) {
@@ -54,20 +55,30 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         }
         return new RemoteDescription(sd, new IceCredentials(ufrag, pwd), fingerprint, sd.setup(app),
                 app.sctpPort().orElse(5000), app.maxMessageSize().orElse(65_536), candidates,
-                app.has(PropertyAttribute.END_OF_CANDIDATES));
+                app.has(PropertyAttribute.END_OF_CANDIDATES), data.isPresent());
     }
 
-    static MediaDescription application(SessionDescription sd) {
+    static Optional<MediaDescription> findApplication(SessionDescription sd) {
         for (MediaDescription m : sd.media()) {
             if (m.media().equals("application") && !m.isRejected()) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The BUNDLE transport: ICE and DTLS parameters of the first accepted m-section (RFC 8843 §7). */
+    static MediaDescription firstAccepted(SessionDescription sd) {
+        for (MediaDescription m : sd.media()) {
+            if (!m.isRejected()) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("remote SDP has no data channel (m=application) section");
+        throw new IllegalArgumentException("remote SDP has no accepted m-section");
     }
 
     public static String applicationMid(SessionDescription sd) {
-        return application(sd).mid().orElse("0");
+        return findApplication(sd).flatMap(MediaDescription::mid).orElse(firstAccepted(sd).mid().orElse("0"));
     }
 
     /** A trickled {@code candidate:...} string as an ICE candidate; empty for TCP or unusable addresses. */

@@ -12,6 +12,7 @@ import org.jwebrtc.dtls.DtlsEvent;
 import org.jwebrtc.dtls.DtlsRole;
 import org.jwebrtc.dtls.DtlsTransport;
 import org.jwebrtc.dtls.Fingerprint;
+import org.jwebrtc.dtls.SrtpKeyingMaterial;
 import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.IceAgent;
 import org.jwebrtc.ice.IceConfig;
@@ -49,6 +50,12 @@ public final class TransportStack {
         void sctpReady();
 
         void closed(String reason);
+
+        /** DTLS negotiated use_srtp: the keys of both directions (RFC 5764 §4.2). */
+        default void srtpReady(long nowNanos, SrtpKeyingMaterial keys, DtlsRole role) {}
+
+        /** An SRTP/SRTCP datagram (first byte 128-191, RFC 7983 §7). */
+        default void media(long nowNanos, byte[] buf, int off, int len) {}
     }
 
     /** 1200-byte datagrams minus the worst DTLS 1.2 record overhead we negotiate (header, nonce, tag, padding). */
@@ -66,6 +73,9 @@ public final class TransportStack {
     private DataChannelManager channels;
     private boolean dtlsStarted;
     private boolean failed;
+    private boolean dataChannels = true;
+    private int cipherSuite = -1;
+
     private final ArrayDeque<byte[]> dtlsBeforePair = new ArrayDeque<>();
 
     public TransportStack(IceRole role, IceCredentials local, DtlsCertificate certificate, RandomGenerator random,
@@ -86,6 +96,13 @@ public final class TransportStack {
     /** Remote description known: credentials, fingerprint, our DTLS role, the peer's SCTP port and size limit. */
     public void setRemote(IceCredentials remote, Fingerprint fingerprint, DtlsRole dtlsRole, int remoteSctpPort,
                           long remoteMaxMessageSize) {
+        setRemote(remote, fingerprint, dtlsRole, remoteSctpPort, remoteMaxMessageSize, true);
+    }
+
+    /** As above; {@code withSctp} false when the session has no data channel section (no SCTP association). */
+    public void setRemote(IceCredentials remote, Fingerprint fingerprint, DtlsRole dtlsRole, int remoteSctpPort,
+                          long remoteMaxMessageSize, boolean withSctp) {
+        this.dataChannels = withSctp;
         ice.setRemoteCredentials(remote);
         if (dtls == null) {
             dtls = new DtlsTransport(dtlsRole, certificate, fingerprint,
@@ -130,7 +147,12 @@ public final class TransportStack {
                 }
                 dtls.handleInput(now, buf, off, len);
             }
-            default -> { }  // media and TURN are not wired yet; dropped
+            case RTP_RTCP -> {
+                if (dtls != null && dtls.isConnected()) {
+                    out.media(now, buf, off, len);
+                }
+            }
+            default -> { }  // TURN ChannelData is not wired yet; dropped
         }
         drive(now);
     }
@@ -183,8 +205,12 @@ public final class TransportStack {
             for (DtlsEvent e; (e = dtls.pollEvent()) != null; ) {
                 progress = true;
                 if (e instanceof DtlsEvent.Connected c) {
+                    cipherSuite = c.cipherSuite();
                     out.dtlsConnected(c.remoteFingerprint());
-                    sctp.connect(now);
+                    c.srtp().ifPresent(k -> out.srtpReady(now, k, dtls.role()));
+                    if (dataChannels) {
+                        sctp.connect(now);
+                    }
                 } else if (e instanceof DtlsEvent.ApplicationData a) {
                     sctp.handleInput(now, a.data(), 0, a.data().length);
                 } else if (e instanceof DtlsEvent.Failed f) {
@@ -214,6 +240,29 @@ public final class TransportStack {
                 }
             }
         }
+    }
+
+    /** Sends one SRTP/SRTCP datagram on the selected pair; false before ICE has one. */
+    public boolean sendMedia(long now, byte[] datagram) {
+        Optional<Transmit> t = ice.send(now, datagram);
+        if (t.isEmpty()) {
+            return false;
+        }
+        out.send(t.get().local(), t.get().remote(), t.get().data());
+        return true;
+    }
+
+    /** The negotiated DTLS cipher suite (IANA number), or -1 before the handshake completed. */
+    public int cipherSuite() {
+        return cipherSuite;
+    }
+
+    public Optional<org.jwebrtc.ice.CandidatePair> selectedPair() {
+        return ice.selectedPair();
+    }
+
+    public boolean dtlsConnected() {
+        return dtls != null && dtls.isConnected();
     }
 
     private void startDtls(long now) {
