@@ -93,4 +93,15 @@ public final class Peers {
         CandidatePair pb = b.agent.selectedPair().get();
         return pa.local().base().equals(pb.remote().address()) && pb.local().base().equals(pa.remote().address());
     }
+
+    /** As {@link #sameSelectedPair()} when NATs sit in between: each side's remote is the other's public address. */
+    public boolean sameSelectedPairThroughNat() {
+        if (a.agent.selectedPair().isEmpty() || b.agent.selectedPair().isEmpty()) {
+            return false;
+        }
+        CandidatePair pa = a.agent.selectedPair().get();
+        CandidatePair pb = b.agent.selectedPair().get();
+        return pa.remote().address().getAddress().equals(pb.local().address().getAddress())
+                || pb.remote().address().getAddress().equals(pa.local().address().getAddress());
+    }
 }
