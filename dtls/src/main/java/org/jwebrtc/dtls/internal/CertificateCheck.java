@@ -31,17 +31,11 @@ final class CertificateCheck {
             Thread.currentThread().interrupt();
             throw new TlsFatalAlert(AlertDescription.internal_error, "interrupted waiting for the remote fingerprint");
         }
+        java.util.Optional<String> mismatch = ExpectedFingerprint.mismatch(want, der);
+        if (mismatch.isPresent()) {
+            throw new TlsFatalAlert(AlertDescription.bad_certificate, mismatch.get());
+        }
         Fingerprint actual = Fingerprint.of("sha-256", der);
-        if (want == null) {
-            throw new TlsFatalAlert(AlertDescription.bad_certificate,
-                    "no remote SDP fingerprint was set in time to check certificate " + actual.toSdp());
-        }
-        if (!want.matches(der)) {
-            Fingerprint got = want.hashFunction().equals("sha-256") ? actual : Fingerprint.of(want.hashFunction(), der);
-            throw new TlsFatalAlert(AlertDescription.bad_certificate,
-                    "remote certificate fingerprint " + got.toSdp()
-                            + " does not match the SDP fingerprint " + want.toSdp());
-        }
         return actual;
     }
 }

@@ -1,5 +1,6 @@
 package org.jwebrtc.dtls.internal;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jwebrtc.dtls.Fingerprint;
 
@@ -31,5 +32,22 @@ public final class ExpectedFingerprint {
             wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         }
         return value;
+    }
+
+    /**
+     * The one fingerprint comparison both DTLS versions use (RFC 8122 §5): empty if {@code der}
+     * matches {@code want}, else the reason. Constant-time compare inside {@link Fingerprint#matches}.
+     */
+    public static Optional<String> mismatch(Fingerprint want, byte[] der) {
+        Fingerprint actual = Fingerprint.of("sha-256", der);
+        if (want == null) {
+            return Optional.of("no remote SDP fingerprint was set in time to check certificate " + actual.toSdp());
+        }
+        if (!want.matches(der)) {
+            Fingerprint got = want.hashFunction().equals("sha-256") ? actual : Fingerprint.of(want.hashFunction(), der);
+            return Optional.of("remote certificate fingerprint " + got.toSdp()
+                    + " does not match the SDP fingerprint " + want.toSdp());
+        }
+        return Optional.empty();
     }
 }
