@@ -139,6 +139,7 @@ class SdpProperties {
             try {
                 SessionDescription sd = Sdp.parse(text, mode);
                 assertThat(Sdp.parse(sd.write())).isEqualTo(sd);   // whatever parses also round trips
+                Revalidate.all(sd);   // and every record the parser built passes its own checks
             } catch (SdpException expected) {
                 assertThat(expected.line()).isPositive();
                 assertThat(expected.column()).isPositive();

@@ -12,8 +12,37 @@ public final class Check {
     // The checks run in every record constructor (the parser builds ~150 per browser offer): the
     // fast paths are kept small so the JIT inlines them, and messages are built out of line.
 
+    // The thread now running SdpParser over input whose cut-out strings it has vetted itself, or
+    // null. While it is set, the string scans below (word/text/value) return at once on that
+    // thread: the parser's own scan already proved them (Cursor stops words at any char <= ' ',
+    // lines carry no CR/LF/NUL and no trailing whitespace) and calls distrust() on anything that
+    // would fail, so records get the same verdicts with one pass over the text instead of two.
+    // Plain static, deliberately not volatile: a thread can only ever read its own reference
+    // back if it wrote it itself (nobody else writes it), and it clears it in a finally before
+    // returning to its caller, so no other thread and no later code of this one is ever trusted.
+    // Concurrent parsers overwrite each other's mark, which only sends them back to the checks.
+    private static Thread vetting;
+
+    static void trustCurrentThread() {
+        vetting = Thread.currentThread();
+    }
+
+    /** Ends the trust of the current thread (end of a parse, or input the parser did not vet). */
+    static void distrust() {
+        if (vetting == Thread.currentThread()) {
+            vetting = null;
+        }
+    }
+
+    private static boolean vetted() {
+        return vetting == Thread.currentThread();
+    }
+
     /** Non-empty, no whitespace, no CR/LF/NUL (RFC 8866 token-ish words: mids, ufrags, names). */
     public static String word(String s, String what) {
+        if (s != null && !s.isEmpty() && vetted()) {
+            return s;
+        }
         if (s == null || s.isEmpty() || hasSpaceOrControl(s)) {
             throw badWord(s, what);
         }
@@ -38,6 +67,9 @@ public final class Check {
 
     /** Any text of one line: no CR/LF/NUL (RFC 8866 byte-string), no trailing whitespace. */
     public static String text(String s, String what) {
+        if (s != null && vetted()) {
+            return s;
+        }
         if (s == null || hasLineBreak(s) || (!s.isEmpty() && isSpace(s.charAt(s.length() - 1)))) {
             throw badText(s, what);
         }
@@ -66,6 +98,9 @@ public final class Check {
 
     /** Like {@link #text} but also non-empty and not starting with whitespace. */
     public static String value(String s, String what) {
+        if (s != null && !s.isEmpty() && !isSpace(s.charAt(0)) && vetted()) {
+            return s;
+        }
         text(s, what);
         if (s.isEmpty() || isSpace(s.charAt(0))) {
             throw badValue(what);

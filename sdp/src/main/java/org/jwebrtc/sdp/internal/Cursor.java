@@ -47,8 +47,13 @@ public final class Cursor {
     String word(String what) throws SdpException {
         int start = pos;
         int p = pos;
-        while (p < end && s.charAt(p) != ' ') {
+        char ch = ' ';
+        // stop at any char <= ' ' so a control char is seen here, not only in a record's check
+        while (p < end && (ch = s.charAt(p)) > ' ') {
             p++;
+        }
+        if (p < end && ch != ' ') {
+            p = controlInWord(p, ' ');
         }
         pos = p;
         if (pos == start) {
@@ -60,14 +65,32 @@ public final class Cursor {
     /** A non-empty run up to the next space or {@code stop}. */
     String wordUntil(char stop, String what) throws SdpException {
         int start = pos;
-        char c;
-        while (pos < end && (c = s.charAt(pos)) != ' ' && c != stop) {
-            pos++;
+        int p = pos;
+        char ch = ' ';
+        while (p < end && (ch = s.charAt(p)) > ' ' && ch != stop) {
+            p++;
         }
+        if (p < end && ch != ' ' && ch != stop) {
+            p = controlInWord(p, stop);
+        }
+        pos = p;
         if (pos == start) {
             throw fail(what);
         }
         return Tokens.take(s, start, pos);
+    }
+
+    /**
+     * A word holding a control char (TAB, ...): the record built from it must judge it, so the
+     * parser stops vouching for its values; the word itself still runs to the next space/stop.
+     */
+    private int controlInWord(int p, char stop) {
+        Check.distrust();
+        char ch;
+        while (p < end && (ch = s.charAt(p)) != ' ' && ch != stop) {
+            p++;
+        }
+        return p;
     }
 
     /** Whether the rest up to the next space equals {@code lit}; consumes it if so. */

@@ -71,11 +71,14 @@ public final class SdpParser {
             throw new SdpException(1, 1, "SDP text (got null)");
         }
         SdpParser p = new SdpParser(text, strict);
+        Check.trustCurrentThread();   // records skip re-scanning what Cursor vetted (see Check)
         try {
             return p.run();
         } catch (IllegalArgumentException e) {
             // a model invariant the line grammar above did not already cover
             throw p.c.invalid(e);
+        } finally {
+            Check.distrust();
         }
     }
 
