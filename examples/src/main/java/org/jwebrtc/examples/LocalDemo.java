@@ -1,6 +1,8 @@
 package org.jwebrtc.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -15,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jwebrtc.examples.web.ViewerPageServer;
+import org.jwebrtc.examples.web.ViewerTickets;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.peerconnection.DataChannel;
 import org.jwebrtc.peerconnection.DataChannelListener;
@@ -26,6 +31,7 @@ import org.jwebrtc.peerconnection.PeerConnectionState;
 import org.jwebrtc.peerconnection.SessionDescriptionInit;
 import org.jwebrtc.sctp.DataChannelInit;
 import org.jwebrtc.signaling.kvs.IceCandidatePayload;
+import org.jwebrtc.signaling.kvs.IceServer;
 import org.jwebrtc.signaling.kvs.InboundMessage;
 import org.jwebrtc.signaling.kvs.KvsSignalingOptions;
 import org.jwebrtc.signaling.kvs.KvsSignalingSession;
@@ -46,14 +52,24 @@ import software.amazon.awssdk.regions.Region;
  * Media (H.264/VP8 + Opus over SRTP) joins this demo when the media path lands in peerconnection.
  */
 public final class LocalDemo {
+    static final String CHANNEL = "demo-camera";
     private final PrintStream out;
     private final Duration duration;
     private final List<InetAddress> hosts;
+    private InetSocketAddress pageAddress;
+    private Consumer<URI> pageListener = uri -> { };
 
     public LocalDemo(PrintStream out, Duration duration, boolean realInterfaces) throws SocketException {
         this.out = out;
         this.duration = duration;
         this.hosts = realInterfaces ? interfaces() : List.of(InetAddress.getLoopbackAddress());
+    }
+
+    /** Also serve the browser viewer page on {@code bind}; {@code listener} learns its address once it is up. */
+    public LocalDemo withViewerPage(InetSocketAddress bind, Consumer<URI> listener) {
+        this.pageAddress = bind;
+        this.pageListener = listener;
+        return this;
     }
 
     /** Runs the demo; returns the number of frames the viewer received. */
@@ -68,6 +84,7 @@ public final class LocalDemo {
             StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     LocalKvsConfig.EXAMPLE_ACCESS_KEY, LocalKvsConfig.EXAMPLE_SECRET_KEY));
             try (Master master = new Master(pcConfig, signaling, creds);
+                 ViewerPage page = pageAddress == null ? null : new ViewerPage(master, signaling, creds, stun);
                  Viewer viewer = new Viewer(pcConfig, signaling, creds)) {
                 return viewer.watch();
             }
@@ -90,6 +107,34 @@ public final class LocalDemo {
                 .createChannelIfMissing(true);
     }
 
+    /** The browser viewer page next to the Java viewer: any number of browsers may join the camera. */
+    private final class ViewerPage implements AutoCloseable {
+        private final ViewerTickets tickets;
+        private final ViewerPageServer server;
+
+        ViewerPage(Master master, LocalKvsServer signaling, StaticCredentialsProvider creds, StunServer stun)
+                throws IOException {
+            String stunUrl = "stun:" + stun.localAddress().getAddress().getHostAddress() + ":"
+                    + stun.localAddress().getPort();
+            this.tickets = new ViewerTickets(creds, Region.US_WEST_2, Optional.of(signaling.httpEndpoint()),
+                    CHANNEL, () -> {
+                        List<IceServer> servers = new ArrayList<>();
+                        servers.add(new IceServer(List.of(stunUrl), null, null, 0));
+                        servers.addAll(master.session.iceServers());
+                        return servers;
+                    }, false, false);
+            this.server = ViewerPageServer.start(pageAddress, tickets);
+            out.println("browser viewer page    " + server.uri());
+            pageListener.accept(server.uri());
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            tickets.close();
+        }
+    }
+
     /** The camera: answers every viewer with its own peer connection and streams frames when the channel opens. */
     private final class Master implements KvsSignalingSession.Listener, AutoCloseable {
         private final PeerConnectionConfig config;
@@ -100,7 +145,7 @@ public final class LocalDemo {
         Master(PeerConnectionConfig config, LocalKvsServer s, StaticCredentialsProvider creds)
                 throws SignalingException, InterruptedException {
             this.config = config;
-            this.session = KvsSignalingSession.start(common(KvsSignalingOptions.master("demo-camera"), s, creds)
+            this.session = KvsSignalingSession.start(common(KvsSignalingOptions.master(CHANNEL), s, creds)
                     .build(), this);
             session.awaitOpen(Duration.ofSeconds(20));
             out.println("master connected to signaling channel " + session.channelArn());
@@ -190,7 +235,7 @@ public final class LocalDemo {
         private volatile long openNanos;
 
         Viewer(PeerConnectionConfig config, LocalKvsServer s, StaticCredentialsProvider creds) throws Exception {
-            this.session = KvsSignalingSession.start(common(KvsSignalingOptions.viewer("demo-camera", "viewer-1"), s,
+            this.session = KvsSignalingSession.start(common(KvsSignalingOptions.viewer(CHANNEL, "viewer-1"), s,
                     creds).build(), this);
             session.awaitOpen(Duration.ofSeconds(20));
             out.println("viewer connected to signaling as viewer-1");

@@ -47,10 +47,19 @@ public final class WebrtcCli {
         int seconds;
         @Option(names = "--real-interfaces", description = "Gather on real interfaces instead of loopback only.")
         boolean realInterfaces;
+        @Option(names = "--page-port", defaultValue = "0",
+                description = "Port of the browser viewer page on 127.0.0.1 (default: any free port).")
+        int pagePort;
+        @Option(names = "--no-page", description = "Do not serve the browser viewer page.")
+        boolean noPage;
 
         @Override
         public Integer call() throws Exception {
-            long frames = new LocalDemo(System.out, Duration.ofSeconds(seconds), realInterfaces).run();
+            LocalDemo demo = new LocalDemo(System.out, Duration.ofSeconds(seconds), realInterfaces);
+            if (!noPage) {
+                demo.withViewerPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), pagePort), uri -> { });
+            }
+            long frames = demo.run();
             return frames > 0 ? 0 : 1;
         }
     }
@@ -188,54 +197,4 @@ public final class WebrtcCli {
         m.put("media", media);
         return m;
     }
-
-    /** Just enough JSON for the CLI's output. */
-    static final class JsonOut {
-        static String write(Object v) {
-            StringBuilder sb = new StringBuilder();
-            write(sb, v);
-            return sb.toString();
-        }
-
-        private static void write(StringBuilder sb, Object v) {
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else if (v instanceof Map<?, ?> m) {
-                sb.append('{');
-                String sep = "";
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    sb.append(sep);
-                    write(sb, String.valueOf(e.getKey()));
-                    sb.append(':');
-                    write(sb, e.getValue());
-                    sep = ",";
-                }
-                sb.append('}');
-            } else if (v instanceof List<?> l) {
-                sb.append('[');
-                String sep = "";
-                for (Object o : l) {
-                    sb.append(sep);
-                    write(sb, o);
-                    sep = ",";
-                }
-                sb.append(']');
-            } else {
-                sb.append('"');
-                for (char c : v.toString().toCharArray()) {
-                    if (c == '"' || c == '\\') {
-                        sb.append('\\').append(c);
-                    } else if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                sb.append('"');
-            }
-        }
-    }
-
 }
