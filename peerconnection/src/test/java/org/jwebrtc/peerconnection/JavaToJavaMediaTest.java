@@ -34,6 +34,7 @@ class JavaToJavaMediaTest {
         final BlockingQueue<RtpTransceiver> tracks = new LinkedBlockingQueue<>();
         final Map<String, List<EncodedFrame>> frames = new ConcurrentHashMap<>();
         volatile PeerConnection peer;
+        volatile boolean captureTracks = true;
 
         @Override
         public void onIceCandidate(Optional<IceCandidateInit> c) {
@@ -45,6 +46,10 @@ class JavaToJavaMediaTest {
 
         @Override
         public void onTrack(RtpTransceiver t) {
+            if (!captureTracks) {
+                tracks.add(t);
+                return;
+            }
             List<EncodedFrame> list = frames.computeIfAbsent(t.kind().token(), k -> new CopyOnWriteArrayList<>());
             t.receiver().setFrameListener(list::add);
             tracks.add(t);
