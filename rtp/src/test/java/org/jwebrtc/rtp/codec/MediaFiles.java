@@ -8,15 +8,15 @@ import java.util.List;
 import org.jwebrtc.testsupport.SharedFiles;
 
 /** Test-only readers for the media samples in shared/vectors/media (see its README.md). */
-final class MediaFiles {
+public final class MediaFiles {
     private MediaFiles() {}
 
-    static byte[] bytes(String dir, String name) {
+    public static byte[] bytes(String dir, String name) {
         return SharedFiles.bytes(SharedFiles.vectors("media", dir, name));
     }
 
     /** IVF: 32-byte file header ("DKIF", header length at 6), then per frame a 12-byte header (LE size, pts). */
-    static List<byte[]> ivfFrames(byte[] f) {
+    public static List<byte[]> ivfFrames(byte[] f) {
         if (!new String(f, 0, 4, StandardCharsets.US_ASCII).equals("DKIF")) {
             throw new IllegalArgumentException("not IVF");
         }
@@ -32,7 +32,7 @@ final class MediaFiles {
         return frames;
     }
 
-    static String ivfFourcc(byte[] f) {
+    public static String ivfFourcc(byte[] f) {
         return new String(f, 8, 4, StandardCharsets.US_ASCII);
     }
 
@@ -40,7 +40,7 @@ final class MediaFiles {
      * Ogg (RFC 3533): pages of "OggS", version, flags, granule(8), serial(4), seq(4), crc(4), segment
      * count and lacing table; a lacing value of 255 continues the packet (also across pages).
      */
-    static List<byte[]> oggPackets(byte[] f) {
+    public static List<byte[]> oggPackets(byte[] f) {
         List<byte[]> packets = new ArrayList<>();
         ByteArrayOutputStream cur = new ByteArrayOutputStream();
         int p = 0;
@@ -65,7 +65,7 @@ final class MediaFiles {
     }
 
     /** Opus audio packets: the Ogg packets minus the OpusHead and OpusTags headers (RFC 7845 §5). */
-    static List<byte[]> opusPackets(byte[] f) {
+    public static List<byte[]> opusPackets(byte[] f) {
         List<byte[]> out = new ArrayList<>();
         for (byte[] pkt : oggPackets(f)) {
             String magic = pkt.length >= 8 ? new String(pkt, 0, 8, StandardCharsets.US_ASCII) : "";
