@@ -19,9 +19,10 @@ import java.util.Objects;
  *                      (datagrams or its outcome) the owner must drain: schedule a drain of
  *                      {@code pollTransmit}/{@code pollEvent} on the owning thread; must not block
  *                      and must not touch the transport directly
+ * @param maxVersion {@link DtlsVersion#DTLS_1_2} (default) or {@link DtlsVersion#DTLS_1_3}
  */
 public record DtlsConfig(int mtu, List<SrtpProfile> srtpProfiles, Duration handshakeTimeout,
-                         Runnable onOutputReady) {
+                         Runnable onOutputReady, DtlsVersion maxVersion) {
 
     public static final int DEFAULT_MTU = 1200;
 
@@ -46,27 +47,38 @@ public record DtlsConfig(int mtu, List<SrtpProfile> srtpProfiles, Duration hands
             throw new IllegalArgumentException("handshakeTimeout out of range: " + handshakeTimeout);
         }
         Objects.requireNonNull(onOutputReady, "onOutputReady");
+        Objects.requireNonNull(maxVersion, "maxVersion");
     }
 
-    /** MTU 1200, all four SRTP profiles, 30 s handshake timeout, no wake-up hook. */
+    /** DTLS 1.2 only, as before {@code maxVersion} existed. */
+    public DtlsConfig(int mtu, List<SrtpProfile> srtpProfiles, Duration handshakeTimeout, Runnable onOutputReady) {
+        this(mtu, srtpProfiles, handshakeTimeout, onOutputReady, DtlsVersion.DTLS_1_2);
+    }
+
+    /** MTU 1200, all four SRTP profiles, 30 s handshake timeout, no wake-up hook, DTLS 1.2. */
     public static DtlsConfig defaults() {
-        return new DtlsConfig(DEFAULT_MTU, DEFAULT_SRTP_PROFILES, Duration.ofSeconds(30), () -> { });
+        return new DtlsConfig(DEFAULT_MTU, DEFAULT_SRTP_PROFILES, Duration.ofSeconds(30), () -> { }, DtlsVersion.DTLS_1_2);
     }
 
     public DtlsConfig withMtu(int mtu) {
-        return new DtlsConfig(mtu, srtpProfiles, handshakeTimeout, onOutputReady);
+        return new DtlsConfig(mtu, srtpProfiles, handshakeTimeout, onOutputReady, maxVersion);
     }
 
     public DtlsConfig withSrtpProfiles(List<SrtpProfile> profiles) {
-        return new DtlsConfig(mtu, profiles, handshakeTimeout, onOutputReady);
+        return new DtlsConfig(mtu, profiles, handshakeTimeout, onOutputReady, maxVersion);
     }
 
     public DtlsConfig withHandshakeTimeout(Duration timeout) {
-        return new DtlsConfig(mtu, srtpProfiles, timeout, onOutputReady);
+        return new DtlsConfig(mtu, srtpProfiles, timeout, onOutputReady, maxVersion);
     }
 
     /** The wake-up hook; see the record description. */
     public DtlsConfig withOnOutputReady(Runnable hook) {
-        return new DtlsConfig(mtu, srtpProfiles, handshakeTimeout, hook);
+        return new DtlsConfig(mtu, srtpProfiles, handshakeTimeout, hook, maxVersion);
+    }
+
+    /** Selects the DTLS 1.3 engine ({@link DtlsVersion#DTLS_1_3}) or bctls DTLS 1.2. */
+    public DtlsConfig withMaxVersion(DtlsVersion version) {
+        return new DtlsConfig(mtu, srtpProfiles, handshakeTimeout, onOutputReady, version);
     }
 }

@@ -8,5 +8,14 @@ package org.jwebrtc.dtls;
  *                         and replayed records silently, RFC 6347 §4.1.2.7, without telling us)
  * @param receivedRecords application_data records delivered
  * @param sentRecords application_data records sent
+ * @param rejectedRecords records that failed authentication (DTLS 1.3 engine; bctls does not report them)
+ * @param replayedRecords records dropped by the replay window (DTLS 1.3 engine)
  */
-public record DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords) {}
+public record DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords,
+                        long rejectedRecords, long replayedRecords) {
+
+    /** The DTLS 1.2 counters alone. */
+    public DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords) {
+        this(droppedDatagrams, receivedRecords, sentRecords, 0, 0);
+    }
+}

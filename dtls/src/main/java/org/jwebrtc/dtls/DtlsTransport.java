@@ -16,6 +16,8 @@ import org.jwebrtc.dtls.internal.ExpectedFingerprint;
 import org.jwebrtc.dtls.internal.HandshakeResult;
 import org.jwebrtc.dtls.internal.HandshakeRunner;
 import org.jwebrtc.dtls.internal.QueueDatagramTransport;
+import org.jwebrtc.dtls.internal.dtls13.Dtls13Config;
+import org.jwebrtc.dtls.internal.dtls13.Dtls13Connection;
 
 /**
  * One DTLS 1.2 association for WebRTC (RFC 6347, RFC 5764, RFC 8827 §6.5) with the project's
@@ -34,6 +36,12 @@ import org.jwebrtc.dtls.internal.QueueDatagramTransport;
  *
  * <p>The executor must run the task on another thread (a direct executor would block
  * {@link #start} for the whole handshake); one thread is busy per handshake in progress.
+ *
+ * <p><b>DTLS 1.3:</b> with {@link DtlsConfig#maxVersion()} = {@link DtlsVersion#DTLS_1_3} the
+ * association runs on the project's sans-IO DTLS 1.3 engine (RFC 9147) behind this same surface:
+ * no executor thread, retransmissions timed by {@code nowNanos} through {@link #pollTimeout()}.
+ * A server that receives a ClientHello without DTLS 1.3 hands it to the DTLS 1.2 path above
+ * (with the RFC 8446 §4.1.3 downgrade sentinel in its ServerHello).
  *
  * <p>Contract, as for every state machine here: after any call, drain {@link #pollTransmit} and
  * {@link #pollEvent} until null, then wait until {@link #pollTimeout()} or the wake-up hook.
@@ -63,6 +71,9 @@ public final class DtlsTransport {
     private long droppedDatagrams;
     private long receivedRecords;
     private long sentRecords;
+    /** The DTLS 1.3 engine while it owns the association; null on the DTLS 1.2 path. */
+    private Dtls13Connection v13;
+    private DtlsVersion negotiated;
 
     /**
      * @param expectedRemote the peer's SDP fingerprint, or null if not known yet: then
@@ -79,11 +90,33 @@ public final class DtlsTransport {
         if (expectedRemote != null) {
             expected.set(expectedRemote);
         }
+        if (config.maxVersion() == DtlsVersion.DTLS_1_3) {
+            v13 = new Dtls13Connection(role, local, expected, Dtls13Config.from(config), new java.security.SecureRandom());
+        }
     }
 
     /** The fingerprint from the remote SDP {@code a=fingerprint} (RFC 8122 §5). */
     public void setExpectedRemoteFingerprint(Fingerprint remote) {
         expected.set(Objects.requireNonNull(remote, "remote"));
+        if (v13 != null) {
+            v13.fingerprintAvailable();
+        }
+    }
+
+    /** The version in use once connected: DTLS 1.3 or the DTLS 1.2 path; empty before. */
+    public Optional<DtlsVersion> negotiatedVersion() {
+        return Optional.ofNullable(negotiated);
+    }
+
+    /**
+     * DTLS 1.3 only: send a KeyUpdate (RFC 9147 §8, RFC 8446 §4.6.3); our sending keys change once
+     * the peer acknowledges it. {@code requestPeerUpdate} asks the peer to update as well.
+     */
+    public void updateKeys(boolean requestPeerUpdate) {
+        if (v13 == null) {
+            throw new IllegalStateException("KeyUpdate needs DTLS 1.3");
+        }
+        v13.updateKeys(requestPeerUpdate);
     }
 
     public DtlsRole role() {
@@ -96,12 +129,20 @@ public final class DtlsTransport {
             throw new IllegalStateException("start() called twice (state " + state + ")");
         }
         state = State.HANDSHAKING;
+        if (v13 != null) {
+            v13.start(nowNanos);
+            return;
+        }
+        startDtls12(nowNanos, false);
+    }
+
+    private void startDtls12(long nowNanos, boolean dtls13Capable) {
         handshakeDeadline = nowNanos + config.handshakeTimeout().toNanos() + DEADLINE_GRACE_NANOS;
         HandshakeRunner runner = new HandshakeRunner(role, local, config.srtpProfiles(), expected,
                 (int) config.handshakeTimeout().toMillis(), io, r -> {
                     result = r;
                     config.onOutputReady().run();
-                });
+                }, dtls13Capable);
         try {
             handshakeExecutor.execute(runner);
         } catch (RejectedExecutionException e) {
@@ -112,6 +153,16 @@ public final class DtlsTransport {
     /** Feed one UDP datagram holding DTLS records (first byte 20..63, RFC 7983 §7). */
     public void handleInput(long nowNanos, byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
+        if (v13 != null) {
+            if (state == State.NEW) {
+                throw new IllegalStateException("handleInput before start()");
+            }
+            v13.handleInput(nowNanos, buf, off, len);
+            if (v13.wantsDtls12Fallback()) {
+                fallBackToDtls12(nowNanos);
+            }
+            return;
+        }
         collectHandshakeResult();
         switch (state) {
             case NEW -> throw new IllegalStateException("handleInput before start()");
@@ -125,8 +176,27 @@ public final class DtlsTransport {
         }
     }
 
-    /** Checks the handshake deadline; bctls keeps its own retransmission timers. */
+    /**
+     * The server's DTLS 1.3 engine saw a ClientHello without DTLS 1.3 (RFC 8446 §4.2.1): replay
+     * what arrived so far into the bctls DTLS 1.2 handshake, which then owns the association.
+     */
+    private void fallBackToDtls12(long nowNanos) {
+        java.util.List<byte[]> received = v13.receivedBeforeFallback();
+        v13 = null;
+        startDtls12(nowNanos, true);
+        for (byte[] d : received) {
+            if (!io.offerInbound(d, 0, d.length)) {
+                droppedDatagrams++;
+            }
+        }
+    }
+
+    /** Checks the handshake deadline; bctls keeps its own retransmission timers (DTLS 1.3: all timers). */
     public void handleTimeout(long nowNanos) {
+        if (v13 != null) {
+            v13.handleTimeout(nowNanos);
+            return;
+        }
         collectHandshakeResult();
         if (state == State.HANDSHAKING && nowNanos - handshakeDeadline >= 0) {
             io.close();
@@ -136,12 +206,27 @@ public final class DtlsTransport {
 
     /** Next datagram to send to the peer, or null. */
     public byte[] pollTransmit() {
+        if (v13 != null) {
+            return v13.pollTransmit();
+        }
         collectHandshakeResult();
         return io.pollOutbound();
     }
 
     /** Next event, or null. */
     public DtlsEvent pollEvent() {
+        if (v13 != null) {
+            DtlsEvent e = v13.pollEvent();
+            if (e instanceof DtlsEvent.Connected) {
+                state = State.CONNECTED;
+                negotiated = DtlsVersion.DTLS_1_3;
+            } else if (e instanceof DtlsEvent.Failed) {
+                state = State.FAILED;
+            } else if (e instanceof DtlsEvent.Closed) {
+                state = State.CLOSED;
+            }
+            return e;
+        }
         collectHandshakeResult();
         return events.poll();
     }
@@ -151,18 +236,28 @@ public final class DtlsTransport {
      * timed by bctls itself and announced through the wake-up hook), else none.
      */
     public long pollTimeout() {
+        if (v13 != null) {
+            return v13.pollTimeout();
+        }
         collectHandshakeResult();
         return state == State.HANDSHAKING ? handshakeDeadline : Long.MAX_VALUE;
     }
 
     /** True once Connected was emitted and until Closed/Failed. */
     public boolean isConnected() {
+        if (v13 != null) {
+            return v13.isConnected();
+        }
         collectHandshakeResult();
         return state == State.CONNECTED;
     }
 
     /** Largest {@code len} {@link #send} accepts (MTU minus record overhead). */
     public int maxApplicationData() {
+        if (v13 != null) {
+            requireV13Connected();
+            return v13.maxApplicationData();
+        }
         requireConnected();
         try {
             return dtls.getSendLimit();
@@ -177,6 +272,11 @@ public final class DtlsTransport {
      */
     public void send(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
+        if (v13 != null) {
+            requireV13Connected();
+            v13.send(buf, off, len);
+            return;
+        }
         requireConnected();
         if (len > maxApplicationData()) {
             throw new IllegalArgumentException(len + " bytes exceed one record of at most "
@@ -192,6 +292,12 @@ public final class DtlsTransport {
 
     /** Sends close_notify (RFC 5246 §7.2.1) if connected, stops a running handshake. Idempotent. */
     public void close() {
+        if (v13 != null) {
+            if (state != State.CLOSED && state != State.FAILED) {
+                v13.close();   // emits Closed(false), which pollEvent turns into state CLOSED
+            }
+            return;
+        }
         collectHandshakeResult();
         switch (state) {
             case CONNECTED -> {
@@ -215,7 +321,17 @@ public final class DtlsTransport {
 
     /** Counters: datagrams dropped (queue full, or arriving after close/failure), records in/out. */
     public DtlsStats stats() {
+        if (v13 != null) {
+            return new DtlsStats(v13.droppedDatagrams(), v13.receivedRecords(), v13.sentRecords(),
+                    v13.authFailures(), v13.replayedRecords());
+        }
         return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords);
+    }
+
+    private void requireV13Connected() {
+        if (!v13.isConnected()) {
+            throw new IllegalStateException("DTLS not connected (state " + v13.stateName() + ")");
+        }
     }
 
     private void requireConnected() {
@@ -243,6 +359,7 @@ public final class DtlsTransport {
         dtls = s.transport();
         io.enterCallerMode();
         state = State.CONNECTED;
+        negotiated = DtlsVersion.DTLS_1_2;
         events.add(new DtlsEvent.Connected(Optional.ofNullable(s.srtp()), s.remoteFingerprint(),
                 s.cipherSuite()));
         // Records the handshake thread did not read (early application data, a retransmitted

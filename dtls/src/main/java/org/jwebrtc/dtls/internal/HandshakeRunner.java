@@ -29,10 +29,23 @@ public final class HandshakeRunner implements Runnable {
     private final int handshakeTimeoutMillis;
     private final QueueDatagramTransport io;
     private final Consumer<HandshakeResult> done;
+    private final boolean dtls13Capable;
 
     public HandshakeRunner(DtlsRole role, DtlsCertificate local, List<SrtpProfile> profiles,
                            ExpectedFingerprint expected, int handshakeTimeoutMillis,
                            QueueDatagramTransport io, Consumer<HandshakeResult> done) {
+        this(role, local, profiles, expected, handshakeTimeoutMillis, io, done, false);
+    }
+
+    /**
+     * @param dtls13Capable server only: this endpoint also speaks DTLS 1.3 (the 1.3 engine handed
+     *                      a 1.2 ClientHello over), so the ServerHello carries the RFC 8446 §4.1.3
+     *                      downgrade sentinel
+     */
+    public HandshakeRunner(DtlsRole role, DtlsCertificate local, List<SrtpProfile> profiles,
+                           ExpectedFingerprint expected, int handshakeTimeoutMillis,
+                           QueueDatagramTransport io, Consumer<HandshakeResult> done, boolean dtls13Capable) {
+        this.dtls13Capable = dtls13Capable;
         this.role = role;
         this.local = local;
         this.profiles = profiles;
@@ -56,7 +69,7 @@ public final class HandshakeRunner implements Runnable {
                 transport = new DTLSClientProtocol().connect(client, io);
             } else {
                 WebRtcTlsServer server = new WebRtcTlsServer(crypto, local.privateKey(), local.der(),
-                        profiles, expected, handshakeTimeoutMillis);
+                        profiles, expected, handshakeTimeoutMillis, dtls13Capable);
                 peer = server;
                 DTLSServerProtocol protocol = new DTLSServerProtocol();
                 // No HelloVerifyRequest: ICE connectivity checks already proved the peer's

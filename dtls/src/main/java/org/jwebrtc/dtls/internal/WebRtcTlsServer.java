@@ -39,10 +39,19 @@ public final class WebRtcTlsServer extends DefaultTlsServer implements WebRtcPee
     private SrtpProfile selected;
     private Fingerprint remote;
     private SrtpKeyingMaterial srtp;
+    private final boolean dtls13Capable;
 
     public WebRtcTlsServer(JcaTlsCrypto crypto, PrivateKey key, byte[] certDer, List<SrtpProfile> profiles,
                            ExpectedFingerprint expected, int handshakeTimeoutMillis) throws IOException {
+        this(crypto, key, certDer, profiles, expected, handshakeTimeoutMillis, false);
+    }
+
+    /** {@code dtls13Capable}: see {@link #getProtocolVersions()}. */
+    public WebRtcTlsServer(JcaTlsCrypto crypto, PrivateKey key, byte[] certDer, List<SrtpProfile> profiles,
+                           ExpectedFingerprint expected, int handshakeTimeoutMillis, boolean dtls13Capable)
+            throws IOException {
         super(crypto);
+        this.dtls13Capable = dtls13Capable;
         this.key = key;
         this.chain = PeerCredentials.chain(crypto, certDer);
         this.profiles = profiles;
@@ -53,6 +62,16 @@ public final class WebRtcTlsServer extends DefaultTlsServer implements WebRtcPee
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
         return ProtocolVersion.DTLSv12.only();
+    }
+
+    /**
+     * When our DTLS 1.3 engine handed this (1.2-only) ClientHello over, we are a 1.3-capable server
+     * negotiating 1.2: listing 1.3 here makes bctls write the RFC 8446 §4.1.3 sentinel
+     * ("DOWNGRD\1") into ServerHello.random. The client offered no 1.3, so 1.2 is still chosen.
+     */
+    @Override
+    public ProtocolVersion[] getProtocolVersions() {
+        return dtls13Capable ? ProtocolVersion.DTLSv13.downTo(ProtocolVersion.DTLSv12) : super.getProtocolVersions();
     }
 
     @Override

@@ -478,8 +478,18 @@ public final class Dtls13Connection {
         if (cookie != null) {
             ext.add(new Extension(Extension.COOKIE, new WireWriter(cookie.length + 2).vec16(cookie).toBytes()));
         }
-        return new ClientHello(DTLS12, clientRandom, sessionId, new byte[0],
-                config.cipherSuites().stream().map(CipherSuite::id).toList(), ext);
+        List<Integer> suites = new ArrayList<>(config.cipherSuites().stream().map(CipherSuite::id).toList());
+        if (config.offerDtls12()) {
+            // A well-formed 1.2 offer too (as Chromium sends), so a 1.2 server answers with a
+            // ServerHello whose downgrade sentinel we can check instead of a bare handshake_failure:
+            // ECDHE_ECDSA AES-128-GCM / AES-256-GCM / ChaCha20, extended_master_secret (RFC 7627),
+            // ec_point_formats {uncompressed} (RFC 8422 §5.1.2), renegotiation_info.
+            suites.addAll(List.of(0xC02B, 0xC02C, 0xCCA9));
+            ext.add(new Extension(23, new byte[0]));
+            ext.add(new Extension(11, new byte[] {1, 0}));
+            ext.add(new Extension(0xFF01, new byte[] {0}));   // renegotiation_info, empty (RFC 5746 §3.4)
+        }
+        return new ClientHello(DTLS12, clientRandom, sessionId, new byte[0], suites, ext);
     }
 
     private void clientOnServerHello(HandshakeMessage m) throws AlertException, DtlsException {
