@@ -4,7 +4,7 @@ import org.jwebrtc.turn.internal.Bytes;
 
 /**
  * Splits a TURN byte stream (TCP or TLS to the server, RFC 8656 §12.5 and RFC 6062 §4) into
- * messages: STUN messages (first two bits 00, 20-byte header + length) and ChannelData messages
+ * messages: STUN messages (first byte 0..3, 20-byte header + length) and ChannelData messages
  * (first byte 0x40..0x4F, 4-byte header + length, padded to 4 bytes) back to back. Sans-IO: feed
  * bytes as they arrive, then take frames while {@link #next()} is true.
  *
@@ -54,7 +54,7 @@ public final class StreamFramer {
         }
         int first = buf[start] & 0xFF;
         int total;
-        if ((first & 0xC0) == 0) {
+        if (first <= 3) { // RFC 7983 §7: STUN starts with 0..3 (every STUN/TURN method in use)
             total = 20 + Bytes.u16(buf, start + 2);
             if (avail >= 8 && (int) Bytes.u32(buf, start + 4) != MAGIC_COOKIE) {
                 throw new TurnException("STUN magic cookie mismatch in stream", (int) Math.min(Integer.MAX_VALUE, consumed + 4));
