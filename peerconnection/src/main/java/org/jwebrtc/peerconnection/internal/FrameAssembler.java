@@ -109,6 +109,12 @@ public final class FrameAssembler {
                 continue;
             }
             holeSinceNanos = -1;
+            if (p.payload.length == 0) {
+                // padding-only packet (RFC 3550 §5.1 P bit; bandwidth probes): takes a sequence number, no media
+                pending.pollFirstEntry();
+                nextSeq = seq + 1;
+                continue;
+            }
             if (everyPacketIsFrame) {
                 pending.pollFirstEntry();
                 nextSeq = seq + 1;

@@ -77,6 +77,7 @@ public final class TransportStack {
     private int cipherSuite = -1;
 
     private final ArrayDeque<byte[]> dtlsBeforePair = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> mediaBeforeKeys = new ArrayDeque<>();
 
     public TransportStack(IceRole role, IceCredentials local, DtlsCertificate certificate, RandomGenerator random,
                           Executor handshakeExecutor, Runnable wake, Output out, int maxMessageSize) {
@@ -150,6 +151,10 @@ public final class TransportStack {
             case RTP_RTCP -> {
                 if (dtls != null && dtls.isConnected()) {
                     out.media(now, buf, off, len);
+                } else if (dtlsStarted && mediaBeforeKeys.size() < 256) {
+                    // the DTLS server may send media as soon as it has our Finished, before our side has seen its
+                    // Finished: keep those packets (the first key frame) until the SRTP keys are known
+                    mediaBeforeKeys.add(java.util.Arrays.copyOfRange(buf, off, off + len));
                 }
             }
             default -> { }  // TURN ChannelData is not wired yet; dropped
@@ -208,6 +213,9 @@ public final class TransportStack {
                     cipherSuite = c.cipherSuite();
                     out.dtlsConnected(c.remoteFingerprint());
                     c.srtp().ifPresent(k -> out.srtpReady(now, k, dtls.role()));
+                    for (byte[] m; (m = mediaBeforeKeys.poll()) != null; ) {
+                        out.media(now, m, 0, m.length);
+                    }
                     if (dataChannels) {
                         sctp.connect(now);
                     }
