@@ -1213,7 +1213,9 @@ public final class IceAgent {
             if (state != IceConnectionState.DISCONNECTED && consent.silent(now)) {
                 setState(IceConnectionState.DISCONNECTED);
             }
-            if (consent.checkDue(now) && !config.lite()) { // RFC 7675 §1: lite agents only answer
+            if (consent.checkDue(now) && config.lite()) {
+                consent.checkSent(now); // RFC 7675 §1: lite agents only answer; the peer's checks are the consent
+            } else if (consent.checkDue(now)) {
                 long priority = CandidatePriority.compute(CandidateType.PEER_REFLEXIVE.typePreference(),
                         CandidatePriority.localPreference(selected.local().priority()), config.componentId());
                 // Sent once, never retransmitted (RFC 7675 §5.1).

@@ -145,6 +145,8 @@ public final class VirtualNetwork {
     private final Map<String, InetSocketAddress> tcpEphemeral = new HashMap<>();
     private final Map<InetSocketAddress, InetSocketAddress> tcpActiveBase = new HashMap<>();
     private final Set<String> tcpConnections = new HashSet<>();
+    /** TCP passive candidates' addresses: they only answer connections (others are simultaneous-open). */
+    public final Set<InetSocketAddress> passiveTcp = new HashSet<>();
     private final Map<String, Rfc4571Framer> tcpStreams = new HashMap<>();
     private final PriorityQueue<Packet> inFlight = new PriorityQueue<>((a, b) -> a.at != b.at
             ? Long.compare(a.at, b.at) : Integer.compare(a.seq, b.seq));
@@ -252,8 +254,11 @@ public final class VirtualNetwork {
                 local = eph;
             } else if (!tcpConnections.contains(t.remote() + "|" + local)
                     && !tcpConnections.contains(local + "|" + t.remote())) {
-                dropped++; // a passive candidate cannot open connections
-                return;
+                if (passiveTcp.contains(local)) {
+                    dropped++; // a passive candidate cannot open connections
+                    return;
+                }
+                tcpConnections.add(local + "|" + t.remote()); // simultaneous open (so)
             }
         }
         send(n, t.local(), local, t.remote(), t.data(), t.transport(), null);
