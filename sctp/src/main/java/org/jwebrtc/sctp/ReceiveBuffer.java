@@ -15,8 +15,42 @@ import java.util.TreeSet;
  * TSNs are unwrapped to 64-bit relative to the cumulative TSN. Not thread-safe.
  */
 final class ReceiveBuffer {
-    /** A fragment waiting for the rest of its message. */
-    private record Fragment(int streamId, int ssn, int ppid, int flags, byte[] data) {}
+    /**
+     * A fragment waiting for the rest of its message. {@code first} is the TSN of its message's B fragment once
+     * every fragment from there up to this one is present (-1 until then), and {@code runLength} the bytes from
+     * that B fragment up to and including this one: a message is complete when its E fragment learns its first.
+     */
+    private static final class Fragment {
+        final long tsn;
+        final int streamId;
+        final int ssn;
+        final int ppid;
+        final int flags;
+        final byte[] data;
+        long first = -1;
+        long runLength;
+
+        Fragment(long tsn, int streamId, int ssn, int ppid, int flags, byte[] data) {
+            this.tsn = tsn;
+            this.streamId = streamId;
+            this.ssn = ssn;
+            this.ppid = ppid;
+            this.flags = flags;
+            this.data = data;
+        }
+
+        boolean begins() {
+            return (flags & DataChunk.FLAG_B) != 0;
+        }
+
+        boolean ends() {
+            return (flags & DataChunk.FLAG_E) != 0;
+        }
+
+        boolean ordered() {
+            return (flags & DataChunk.FLAG_U) == 0;
+        }
+    }
 
     /** A complete ordered message waiting for its turn. */
     private record Message(int ppid, byte[] data) {}
@@ -33,7 +67,7 @@ final class ReceiveBuffer {
     private final int maxMessageSize;
     private final Queue<SctpEvent> events;
     private final TreeSet<Long> aboveCum = new TreeSet<>();
-    private final TreeMap<Long, Fragment> fragments = new TreeMap<>();
+    private final HashMap<Long, Fragment> fragments = new HashMap<>();
     private final Map<Integer, InStream> streams = new HashMap<>();
     private final List<Long> duplicates = new ArrayList<>();
     private long held;
@@ -111,9 +145,10 @@ final class ReceiveBuffer {
         if (b && e) {
             deliver(d.streamId(), d.ssn(), d.ppid(), data, unordered);
         } else {
-            fragments.put(tsn, new Fragment(d.streamId(), d.ssn(), d.ppid(), flags, data));
+            Fragment f = new Fragment(tsn, d.streamId(), d.ssn(), d.ppid(), flags, data);
+            fragments.put(tsn, f);
             held += len;
-            tryReassemble(tsn);
+            onFragment(f);
         }
         return true;
     }
@@ -124,47 +159,55 @@ final class ReceiveBuffer {
         }
     }
 
-    private void tryReassemble(long tsn) {
-        Fragment f = fragments.get(tsn);
-        long first = tsn;
+    /**
+     * §6.9 reassembly in amortized O(1) per fragment: the fragments of one message carry consecutive TSNs, so a
+     * fragment learns its message's first TSN from its predecessor, and passes it on to successors that arrived
+     * earlier. Each fragment learns it once; the message is complete when its E fragment does.
+     */
+    private void onFragment(Fragment f) {
+        if (f.begins()) {
+            f.first = f.tsn;
+            f.runLength = f.data.length;
+        } else {
+            Fragment prev = fragments.get(f.tsn - 1);
+            if (prev == null || prev.first < 0 || prev.ends() || prev.streamId != f.streamId) {
+                return;   // the predecessor will hand the first TSN on when it arrives
+            }
+            f.first = prev.first;
+            f.runLength = prev.runLength + f.data.length;
+        }
         Fragment cur = f;
-        while ((cur.flags & DataChunk.FLAG_B) == 0) {
-            Fragment prev = fragments.get(first - 1);
-            if (prev == null || prev.streamId != f.streamId) {
+        while (!cur.ends()) {
+            if (!checkSize(cur.runLength)) {
                 return;
             }
-            first--;
-            cur = prev;
-        }
-        long last = tsn;
-        cur = f;
-        long size = 0;
-        for (long t = first; t <= last; t++) {
-            size += fragments.get(t).data.length;
-        }
-        while ((cur.flags & DataChunk.FLAG_E) == 0) {
-            Fragment next = fragments.get(last + 1);
-            if (next == null || next.streamId != f.streamId || (next.flags & DataChunk.FLAG_B) != 0) {
-                checkSize(size);
+            Fragment next = fragments.get(cur.tsn + 1);
+            if (next == null || next.begins() || next.first >= 0 || next.streamId != cur.streamId) {
                 return;
             }
-            last++;
+            next.first = cur.first;
+            next.runLength = cur.runLength + next.data.length;
             cur = next;
-            size += next.data.length;
         }
-        if (!checkSize(size)) {
-            return;
+        if (checkSize(cur.runLength)) {
+            assemble(cur.first, cur.tsn, cur.runLength);
         }
+    }
+
+    private void assemble(long first, long last, long size) {
         byte[] msg = new byte[(int) size];
         int p = 0;
         Fragment head = fragments.get(first);
+        if (head == null) {
+            throw new AssertionError("reassembly: B fragment " + first + " missing for a complete run");
+        }
         for (long t = first; t <= last; t++) {
             Fragment x = fragments.remove(t);
             System.arraycopy(x.data, 0, msg, p, x.data.length);
             p += x.data.length;
         }
         held -= size;
-        deliver(head.streamId, head.ssn, head.ppid, msg, (head.flags & DataChunk.FLAG_U) != 0);
+        deliver(head.streamId, head.ssn, head.ppid, msg, !head.ordered());
     }
 
     private boolean checkSize(long size) {
@@ -221,10 +264,15 @@ final class ReceiveBuffer {
             aboveCum.headSet(newCum, true).clear();
             cumTsn = newCum;
             advanceCum();
-            Iterator<Map.Entry<Long, Fragment>> it = fragments.headMap(cumTsn, true).entrySet().iterator();
+            Iterator<Fragment> it = fragments.values().iterator();   // rare: a linear pass is fine
             while (it.hasNext()) {
-                held -= it.next().getValue().data.length;
-                it.remove();
+                Fragment x = it.next();
+                if (x.tsn <= cumTsn) {
+                    held -= x.data.length;
+                    it.remove();
+                } else if (x.first >= 0 && x.first <= cumTsn) {
+                    x.first = -1;   // its B fragment was skipped: it can never complete
+                }
             }
         }
         for (StreamSequence ss : f.streams()) {

@@ -199,7 +199,8 @@ public final class SctpAssociation {
     public SctpStats stats() {
         return new SctpStats(packetsReceived, packetsSent, badChecksum, malformed, badTag, badCookieMac, staleCookie,
                 send.dataChunksSent, send.retransmissions, send.fastRetransmits, send.t3Expiries,
-                recv.duplicatesReceived, forwardTsnsSent, send.abandonedMessages, recv.messagesReceived);
+                recv.duplicatesReceived, forwardTsnsSent, send.abandonedMessages, recv.messagesReceived, send.cwnd,
+                send.ssthresh, send.flightSize, send.peerRwnd, send.rto.srtt(), send.burstLimited);
     }
 
     // ---------------------------------------------------------------- timers

@@ -45,7 +45,7 @@ final class SendBuffer {
     private int burstPackets;       // new-data packets since the last SACK / T3 expiry / idle (Max.Burst)
     private long lastNewDataAt = Long.MIN_VALUE;
 
-    long dataChunksSent, retransmissions, fastRetransmits, t3Expiries, abandonedMessages;
+    long dataChunksSent, retransmissions, fastRetransmits, t3Expiries, abandonedMessages, burstLimited;
 
     SendBuffer(SctpConfig config, Queue<SctpEvent> events) {
         this.mtu = config.mtu();
@@ -190,6 +190,9 @@ final class SendBuffer {
             dataChunksSent++;
             wrote = true;
             newData = true;
+        }
+        if (burstPackets >= MAX_BURST && !pending.isEmpty() && flightSize < cwnd) {
+            burstLimited++;
         }
         if (newData) {
             burstPackets++;
