@@ -50,8 +50,8 @@ class BrowserViewerIT {
         try (ChromiumPage tab = chromium.newPage()) {
             tab.navigate(page);
             try {
-                tab.waitFor("window.demo && demo.state === 'connected' && demo.channelMessages >= 30",
-                        Duration.ofSeconds(30));
+                tab.waitFor("window.demo && demo.state === 'connected' && demo.channelMessages >= 30"
+                        + " && demo.framesDecoded >= 30 && demo.audioPacketsReceived > 0", Duration.ofSeconds(30));
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\npage log:\n" + tab.evaluate(
                         "document.getElementById('log').textContent + JSON.stringify(window.demo || {})")
@@ -59,12 +59,15 @@ class BrowserViewerIT {
             }
             assertThat(tab.evaluate("JSON.stringify(demo.errors)")).isEqualTo("[]");
             assertThat(tab.evaluate("demo.pair")).asString().contains("->");
+            assertThat(tab.evaluate("demo.frameWidth + 'x' + demo.frameHeight")).isEqualTo("320x240");
+            assertThat(tab.evaluate("document.getElementById('video').videoWidth")).isEqualTo(320L);
             Thread.sleep(1500); // one stats refresh with the pair and RTT on screen
             Path shot = Path.of("target", "browser-viewer.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, tab.screenshot());
             System.out.println("browser viewer: connected in " + tab.evaluate("demo.connectMs") + " ms, "
-                    + tab.evaluate("demo.channelMessages") + " messages; screenshot " + shot.toAbsolutePath());
+                    + tab.evaluate("demo.framesDecoded") + " frames decoded, " + tab.evaluate("demo.channelMessages")
+                    + " messages; screenshot " + shot.toAbsolutePath());
         }
         assertThat(run.get(60, TimeUnit.SECONDS)).as(buf.toString(StandardCharsets.UTF_8)).isPositive();
     }

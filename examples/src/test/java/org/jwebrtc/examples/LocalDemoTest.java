@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's main job, end to end on loopback: KVS signaling, ICE, DTLS, SCTP, frames and stats. */
+/** The README's main job, end to end on loopback: KVS signaling, ICE, DTLS-SRTP, SCTP, video, audio and stats. */
 class LocalDemoTest {
     @Test
     void viewerReceivesFramesThroughKvsSignaling() throws Exception {
@@ -17,7 +17,9 @@ class LocalDemoTest {
                 .run();
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(frames).as(out).isPositive();
+        assertThat(frames).as(out).isGreaterThan(30);   // 4 s at 30 fps, minus the connection time
         assertThat(out).contains("master connected to signaling channel arn:aws:kinesisvideo:")
-                .contains("viewer: data channel open").contains("[ 4s] frames").contains("done:");
+                .contains("viewer: connected").contains("[ 4s] video H264").contains("done:");
+        assertThat(out).containsPattern("audio +[1-9][0-9]* packets");
     }
 }

@@ -21,7 +21,7 @@ async function main() {
   const stream = new MediaStream();
   $('video').srcObject = stream;
   pc.ontrack = (e) => { stream.addTrack(e.track); log('track ' + e.track.kind); };
-  const channel = pc.createDataChannel('video');
+  const channel = pc.createDataChannel('telemetry');
   channel.binaryType = 'arraybuffer';
   channel.onopen = () => { demo.channelOpen = true; log('data channel open'); };
   channel.onmessage = () => { demo.channelMessages++; };
