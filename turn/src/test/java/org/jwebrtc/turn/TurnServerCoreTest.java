@@ -227,7 +227,7 @@ class TurnServerCoreTest {
         request(StunMethod.CREATE_PERMISSION, new XorPeerAddress(PEER));
         request(StunMethod.REFRESH); // keep the allocation itself (10 min) alive
         assertThat(server.handleClientInput(now, TurnTransport.UDP, CLIENT, cd, 0, 5)).isEqualTo(TurnServerCore.RELAY);
-        now += 300 * S; // the channel is gone now; the permission still holds
+        now += 299 * S; // the channel (bound at t=5 s) is gone now; the permission (t=306 s) still holds
         server.handleTimeout(now);
         assertThat(server.handleClientInput(now, TurnTransport.UDP, CLIENT, cd, 0, 5)).isEqualTo(TurnServerCore.DROPPED);
         assertThat(server.handlePeerInput(now, relay, PEER, new byte[] {1}, 0, 1, dst, 0)).isGreaterThan(20); // Data indication
