@@ -89,6 +89,7 @@ public final class Dtls13Connection {
     private long writeEpoch;
     private long readEpoch;
     private boolean keyUpdatePending;
+    private boolean retryDeferred;
 
     private long receivedRecords;
     private long sentRecords;
@@ -153,6 +154,22 @@ public final class Dtls13Connection {
         }
         if (peerRetransmitted) {
             onPeerRetransmission();
+        }
+        processDeferred();
+    }
+
+    /** Records that arrived before their keys, opened once new read keys exist. */
+    private void processDeferred() {
+        while (retryDeferred && state != State.CLOSED && state != State.FAILED && state != State.FALLBACK) {
+            retryDeferred = false;
+            for (RecordLayer.Received r : records.retryDeferred()) {
+                try {
+                    onRecord(r);
+                } catch (AlertException e) {
+                    fatal(e.alert(), e.getMessage());
+                    return;
+                }
+            }
         }
     }
 
@@ -275,6 +292,7 @@ public final class Dtls13Connection {
             Runnable r = afterFingerprint;
             afterFingerprint = null;
             r.run();
+            processDeferred();
         }
     }
 
@@ -379,8 +397,14 @@ public final class Dtls13Connection {
         } catch (DtlsException e) {
             throw new AlertException(AlertDescription.DECODE_ERROR, "bad ACK: " + e.getMessage());
         }
-        if (flight != null && flight.ack(ack.recordNumbers())) {
+        if (flight == null) {
+            return;
+        }
+        int fresh = flight.ack(ack.recordNumbers());
+        if (flight.isFullyAcked()) {
             flightDelivered();
+        } else if (fresh > 0) {
+            transmitFlight();   // RFC 9147 §5.8.1: an ACK for a partial flight → resend the rest now
         }
     }
 
@@ -543,7 +567,7 @@ public final class Dtls13Connection {
         }
         appendTranscript(m);
         deriveHandshakeSecrets(shared);
-        records.installRead(RecordProtection.fromSecret(suite, 2, serverHsSecret));
+        installRead(RecordProtection.fromSecret(suite, 2, serverHsSecret));
         records.installWrite(RecordProtection.fromSecret(suite, 2, clientHsSecret));
         writeEpoch = 2;
         readEpoch = 2;
@@ -624,7 +648,7 @@ public final class Dtls13Connection {
         verifyFinished(m, serverHsSecret);
         appendTranscript(m);
         deriveApplicationSecrets();
-        records.installRead(RecordProtection.fromSecret(suite, 3, serverAppSecret));
+        installRead(RecordProtection.fromSecret(suite, 3, serverAppSecret));
         readEpoch = 3;
         whenFingerprintChecked(this::clientSendFinalFlight);
     }
@@ -745,7 +769,7 @@ public final class Dtls13Connection {
         out.add(outgoing(HandshakeType.SERVER_HELLO, shBody, 0));
         appendTranscript(HandshakeType.SERVER_HELLO, shBody);
         deriveHandshakeSecrets(share.secret());
-        records.installRead(RecordProtection.fromSecret(suite, 2, clientHsSecret));
+        installRead(RecordProtection.fromSecret(suite, 2, clientHsSecret));
         records.installWrite(RecordProtection.fromSecret(suite, 2, serverHsSecret));
         readEpoch = 2;
         writeEpoch = 2;
@@ -797,7 +821,7 @@ public final class Dtls13Connection {
         verifyFinished(m, clientHsSecret);
         appendTranscript(m);
         whenFingerprintChecked(() -> {
-            records.installRead(RecordProtection.fromSecret(suite, 3, clientAppSecret));
+            installRead(RecordProtection.fromSecret(suite, 3, clientAppSecret));
             records.installWrite(RecordProtection.fromSecret(suite, 3, serverAppSecret));
             records.rejectPlaintext();
             readEpoch = 3;
@@ -919,7 +943,7 @@ public final class Dtls13Connection {
                 byte[] next = KeySchedule.nextTrafficSecret(suite, peerAppSecret());
                 setPeerAppSecret(next);
                 readEpoch++;
-                records.installRead(RecordProtection.fromSecret(suite, readEpoch, next));
+                installRead(RecordProtection.fromSecret(suite, readEpoch, next));
                 sendAck();
                 if (req == 1 && !keyUpdatePending) {
                     sendKeyUpdate(false);
@@ -949,6 +973,11 @@ public final class Dtls13Connection {
     }
 
     // ------------------------------------------------------------------ flights and ACKs
+
+    private void installRead(RecordProtection p) {
+        records.installRead(p);
+        retryDeferred = true;
+    }
 
     private Flight.Outgoing outgoing(int type, byte[] body, long epoch) {
         return new Flight.Outgoing(type, sendSeq++, body, epoch);

@@ -90,15 +90,17 @@ public final class Flight {
         return datagrams;
     }
 
-    /** Marks fragments carried by the acknowledged records; true when all are delivered. */
-    public boolean ack(List<RecordNumber> numbers) {
+    /** Marks fragments carried by the acknowledged records; returns how many were newly acknowledged. */
+    public int ack(List<RecordNumber> numbers) {
+        int fresh = 0;
         for (RecordNumber n : numbers) {
             Piece p = sentIn.get(n);
-            if (p != null) {
+            if (p != null && !p.acked) {
                 p.acked = true;
+                fresh++;
             }
         }
-        return isFullyAcked();
+        return fresh;
     }
 
     public boolean isFullyAcked() {

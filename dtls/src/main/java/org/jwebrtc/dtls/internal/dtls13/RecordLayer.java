@@ -44,6 +44,9 @@ public final class RecordLayer {
     private long malformed;
     private long unknownEpoch;
     private boolean acceptPlaintext = true;
+    /** Records of epochs we have no keys for yet (RFC 9147 §4.2.1 allows buffering them). */
+    private final java.util.ArrayDeque<byte[]> deferred = new java.util.ArrayDeque<>();
+    private static final int MAX_DEFERRED = 32;
 
     /** Adds keys to read {@code p.epoch()}; keeps the three newest read epochs (RFC 9147 §4.2.1). */
     public void installRead(RecordProtection p) {
@@ -126,7 +129,7 @@ public final class RecordLayer {
                     epoch0Window.commit(p.sequenceNumber());
                     out.add(new Received(p.type(), new RecordNumber(0, p.sequenceNumber()), p.fragment()));
                 } else if (UnifiedHeader.isCiphertext(first)) {
-                    Received rec = openCiphertext(r);
+                    Received rec = openCiphertext(buf, r);
                     if (rec != null) {
                         out.add(rec);
                     }
@@ -142,7 +145,7 @@ public final class RecordLayer {
         return out;
     }
 
-    private Received openCiphertext(WireReader r) throws DtlsException {
+    private Received openCiphertext(byte[] buf, WireReader r) throws DtlsException {
         int hdrStart = r.position();
         UnifiedHeader h = UnifiedHeader.parse(r);
         int hdrLen = h.headerLength();
@@ -157,6 +160,11 @@ public final class RecordLayer {
         }
         if (e == null) {
             unknownEpoch++;
+            if (deferred.size() < MAX_DEFERRED) {
+                byte[] raw = new byte[r.position() - hdrStart];
+                System.arraycopy(buf, hdrStart, raw, 0, raw.length);
+                deferred.add(raw);
+            }
             return null;
         }
         if (ctBuf.length < 16) {
@@ -194,6 +202,22 @@ public final class RecordLayer {
         byte[] content = new byte[end - 1];
         System.arraycopy(inner, 0, content, 0, end - 1);
         return new Received(type, new RecordNumber(epoch, seq), content);
+    }
+
+    /**
+     * Opens the records that arrived before their epoch's keys (e.g. the server's encrypted
+     * flight before its ServerHello); call after {@link #installRead}. Still unreadable ones are
+     * kept (bounded).
+     */
+    public List<Received> retryDeferred() {
+        List<byte[]> pending = new ArrayList<>(deferred);
+        deferred.clear();
+        List<Received> out = new ArrayList<>();
+        for (byte[] d : pending) {
+            unknownEpoch--;   // counted again by decode if still unreadable
+            out.addAll(decode(d, 0, d.length));
+        }
+        return out;
     }
 
     /** RFC 9147 §4.2.2: the full number closest to the expected next one with these low bits. */

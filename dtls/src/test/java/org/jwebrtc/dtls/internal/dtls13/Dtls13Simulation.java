@@ -105,6 +105,7 @@ final class Dtls13Simulation {
             long next = Math.min(Math.min(client.pollTimeout(), server.pollTimeout()),
                     net.isEmpty() ? Long.MAX_VALUE : net.peek().at);
             if (next == Long.MAX_VALUE || next - end > 0) {
+                now = Math.max(now, end);
                 return done.getAsBoolean();
             }
             now = Math.max(now, next);
