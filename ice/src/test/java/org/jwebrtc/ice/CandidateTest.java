@@ -95,4 +95,40 @@ class CandidateTest {
         Map<InetAddress, Integer> prefs = LocalPreference.assign(List.of(lte, wifi, v6), List.of(lte));
         assertThat(List.copyOf(prefs.keySet())).containsExactly(v6, wifi, lte);
     }
+
+    @org.junit.jupiter.api.Test
+    void tcpCandidatesFollowRfc6544() {
+        Candidate active = Candidate.tcpHost(new InetSocketAddress("192.0.2.1", 5555), TcpType.ACTIVE, 0, 1);
+        Candidate passive = Candidate.tcpHost(new InetSocketAddress("192.0.2.1", 5556), TcpType.PASSIVE, 0, 1);
+        Candidate so = Candidate.tcpHost(new InetSocketAddress("192.0.2.1", 5557), TcpType.SO, 0, 1);
+        assertThat(active.address().getPort()).isEqualTo(9); // RFC 6544 §4.5
+        // RFC 6544 §4.2: local preference 2^13 * direction-pref + other-pref; host: active 6 > passive 4 > so 2.
+        assertThat(CandidatePriority.localPreference(active.priority())).isEqualTo(6 << 13);
+        assertThat(CandidatePriority.localPreference(passive.priority())).isEqualTo(4 << 13);
+        assertThat(CandidatePriority.localPreference(so.priority())).isEqualTo(2 << 13);
+        assertThat(CandidatePriority.tcpLocalPreference(CandidateType.SERVER_REFLEXIVE, TcpType.SO, 7))
+                .isEqualTo((6 << 13) + 7);
+        assertThat(active.toSdp()).isEqualTo(active.foundation() + " 1 tcp " + active.priority()
+                + " 192.0.2.1 9 typ host tcptype active");
+        assertThat(active.foundation()).isNotEqualTo(Candidate.host(new InetSocketAddress("192.0.2.1", 9), 1)
+                .foundation()); // transport is part of the foundation (RFC 8445 §5.1.1.3)
+        Candidate udp = Candidate.host(new InetSocketAddress("192.0.2.2", 5000), 65535);
+        Candidate remotePassive = Candidate.remoteTcp(CandidateType.HOST, "x", 1, 5,
+                new InetSocketAddress("192.0.2.2", 443), java.util.Optional.empty(), TcpType.PASSIVE);
+        Candidate remoteActive = Candidate.remoteTcp(CandidateType.HOST, "y", 1, 5,
+                new InetSocketAddress("192.0.2.2", 9), java.util.Optional.empty(), TcpType.ACTIVE);
+        assertThat(active.canPairWith(remotePassive)).isTrue();
+        assertThat(active.canPairWith(remoteActive)).isFalse();
+        assertThat(passive.canPairWith(remoteActive)).isTrue();
+        assertThat(so.canPairWith(remotePassive)).isFalse();
+        assertThat(active.canPairWith(udp)).isFalse();
+        assertThat(udp.canPairWith(remotePassive)).isFalse();
+        assertThat(TransportProtocol.fromToken("TCP")).isEqualTo(TransportProtocol.TCP);
+        assertThat(TcpType.fromToken("so")).isEqualTo(TcpType.SO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Candidate(CandidateType.HOST, "f", 1, 5,
+                udp.address(), udp.address(), java.util.Optional.empty(), TransportProtocol.TCP,
+                java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Transmit(udp.address(), udp.address(), new byte[0]).transport())
+                .isEqualTo(TransportProtocol.UDP);
+    }
 }
