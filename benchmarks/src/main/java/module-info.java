@@ -10,4 +10,5 @@ open module org.jwebrtc.benchmarks {
     requires org.jwebrtc.rtp;
     requires org.jwebrtc.sctp;
     requires org.jwebrtc.peerconnection;
+    requires org.jctools.core;   // handoff: MpscArrayQueue against the JDK queues
 }
