@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +43,7 @@ public final class LocalDemo {
     public LocalDemo(PrintStream out, Duration duration, boolean realInterfaces) throws SocketException {
         this.out = out;
         this.duration = duration;
-        this.hosts = realInterfaces ? interfaces() : List.of(InetAddress.getLoopbackAddress());
+        this.hosts = realInterfaces ? NetworkHosts.all() : List.of(InetAddress.getLoopbackAddress());
     }
 
     /** Also serve the browser viewer page on {@code bind}; {@code listener} learns its address once it is up. */
@@ -79,16 +78,6 @@ public final class LocalDemo {
                 return viewer.watch(duration);
             }
         }
-    }
-
-    private static List<InetAddress> interfaces() throws SocketException {
-        List<InetAddress> list = new ArrayList<>();
-        for (NetworkInterface ni : NetworkInterface.networkInterfaces().toList()) {
-            if (ni.isUp() && !ni.isLoopback()) {
-                ni.inetAddresses().filter(a -> a.getAddress().length == 4).forEach(list::add);
-            }
-        }
-        return list.isEmpty() ? List.of(InetAddress.getLoopbackAddress()) : list;
     }
 
     private static KvsSignalingOptions.Builder local(KvsSignalingOptions.Builder b, LocalKvsServer s,

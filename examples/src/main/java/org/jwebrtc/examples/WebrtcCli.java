@@ -31,11 +31,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code webrtc} command line: the local demo and tools over the stack's modules. Exit 0 ok, 1 bad input. */
+/** The {@code webrtc} command line: the local demo and tools over the stack's modules. Exit 0 ok, 1 failed (bad input, no answer), 2 usage error. */
 @Command(name = "webrtc", mixinStandardHelpOptions = true, version = "jwebrtc 0.1.0-SNAPSHOT",
         description = "Pure-Java WebRTC stack: local demo and tools.",
         subcommands = {WebrtcCli.Demo.class, WebrtcCli.SdpCommand.class, WebrtcCli.StunCommand.class,
-                WebrtcCli.SignalingServer.class})
+                TurnCommands.Turn.class, WebrtcCli.SignalingServer.class, TurnCommands.Server.class,
+                KvsCommands.Master.class, KvsCommands.Viewer.class, BenchCommand.class})
 public final class WebrtcCli {
     public static void main(String[] args) {
         System.exit(new CommandLine(new WebrtcCli()).execute(args));
@@ -52,10 +53,13 @@ public final class WebrtcCli {
         int pagePort;
         @Option(names = "--no-page", description = "Do not serve the browser viewer page.")
         boolean noPage;
+        @Option(names = "--video-codec", defaultValue = "H264", description = "H264 (default) or VP8.")
+        String videoCodec;
 
         @Override
         public Integer call() throws Exception {
-            LocalDemo demo = new LocalDemo(System.out, Duration.ofSeconds(seconds), realInterfaces);
+            LocalDemo demo = new LocalDemo(System.out, Duration.ofSeconds(seconds), realInterfaces)
+                    .withVideoCodec(videoCodec);
             if (!noPage) {
                 demo.withViewerPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), pagePort), uri -> { });
             }

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jwebrtc.testsupport.SharedFiles;
+import org.jwebrtc.signaling.kvs.server.LocalKvsConfig;
+import org.jwebrtc.signaling.kvs.server.LocalKvsServer;
 import org.jwebrtc.turn.StunServer;
+import org.jwebrtc.turn.TurnServer;
+import org.jwebrtc.turn.TurnServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,5 +68,74 @@ class WebrtcCliTest {
     @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void turnAllocateThroughTheEmbeddedTurnServer() throws Exception {
+        TurnServerConfig config = TurnServerConfig.builder("test").user("alice", "s3cret")
+                .relayAddress(InetAddress.getLoopbackAddress()).build();
+        try (TurnServer server = TurnServer.start(config, new InetSocketAddress("127.0.0.1", 0))) {
+            String address = "127.0.0.1:" + server.udpAddress().getPort();
+            Run ok = run("turn", "allocate", address, "--user", "alice", "--password", "s3cret");
+            assertThat(ok.code()).as(ok.err()).isZero();
+            assertThat(ok.out()).startsWith("relayed 127.0.0.1:").contains("lifetime");
+            Run tcp = run("turn", "allocate", "127.0.0.1:" + server.tcpAddress().getPort(), "--user", "alice",
+                    "--password", "s3cret", "--transport", "tcp");
+            assertThat(tcp.code()).as(tcp.err()).isZero();
+            assertThat(tcp.out()).contains("(tcp)");
+            Run wrong = run("turn", "allocate", address, "--user", "alice", "--password", "nope", "--timeout", "3");
+            assertThat(wrong.code()).isEqualTo(1);
+            assertThat(wrong.err()).startsWith("turn allocate: ");
+        }
+    }
+
+    @Test
+    void badArgumentsGiveExitCodeTwoAndSayWhatIsWrong() {
+        Run r = run("turn", "allocate", "no-port-here", "--user", "a", "--password", "b");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("expected HOST:PORT");
+        Run server = run("turn-server", "--seconds", "1");
+        assertThat(server.code()).isEqualTo(2);
+        assertThat(server.err()).contains("--user USER:PASSWORD or --secret");
+        assertThat(run("bench", "--mib", "0").code()).isEqualTo(2);
+        assertThat(run("no-such-command").code()).isEqualTo(2);
+    }
+
+    @Test
+    void benchPrintsSetupTimeAndThroughput() {
+        Run r = run("bench", "--mib", "4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("setup: createOffer -> channel open").containsPattern("= \\d+ Mbit/s");
+    }
+
+    @Test
+    void masterAndViewerMeetOnALocalSignalingServer() throws Exception {
+        try (LocalKvsServer signaling = LocalKvsServer.start(LocalKvsConfig.builder().build())) {
+            String endpoint = signaling.httpEndpoint().toString();
+            Thread master = new Thread(() -> new CommandLine(new WebrtcCli()).execute("master", "--channel", "cli",
+                    "--endpoint", endpoint, "--create-channel", "--loopback", "--seconds", "40"), "cli-master");
+            master.setDaemon(true);
+            master.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!signaling.masterConnected(channelArn(signaling, "cli")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Run viewer = run("viewer", "--channel", "cli", "--endpoint", endpoint, "--loopback", "--seconds", "3");
+            assertThat(viewer.code()).as(viewer.out() + viewer.err()).isZero();
+            assertThat(viewer.out()).contains("viewer: connected").contains("[ 3s] video H264");
+            master.interrupt();
+        }
+    }
+
+    private static String channelArn(LocalKvsServer s, String name) {
+        try (var kvs = software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient.builder()
+                .region(software.amazon.awssdk.regions.Region.US_WEST_2).endpointOverride(s.httpEndpoint())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                LocalKvsConfig.EXAMPLE_ACCESS_KEY, LocalKvsConfig.EXAMPLE_SECRET_KEY))).build()) {
+            return kvs.describeSignalingChannel(r -> r.channelName(name)).channelInfo().channelARN();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 }
