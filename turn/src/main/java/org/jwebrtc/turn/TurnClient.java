@@ -555,10 +555,10 @@ public final class TurnClient {
                 }
                 break;
             case CHANNEL_BIND:
-                if (!r.binding.confirmed) {
-                    channelsByPeer.remove(r.binding.peer);
-                    channelsByNumber[r.binding.number - ChannelNumber.MIN] = null;
-                }
+                // the server has no (or no longer a) binding: fall back to Send indications; a later
+                // bindChannel() takes a fresh number (RFC 8656 §12: an expired number is not reused at once)
+                channelsByPeer.remove(r.binding.peer);
+                channelsByNumber[r.binding.number - ChannelNumber.MIN] = null;
                 break;
             default:
                 throw new AssertionError("every operation is handled: " + r.op);
