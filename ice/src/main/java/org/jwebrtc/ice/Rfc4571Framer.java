@@ -71,6 +71,30 @@ public final class Rfc4571Framer {
         return out;
     }
 
+    /**
+     * Copies the next whole packet into {@code dst[dstOff..]} without allocating; returns its length, or -1 when more
+     * bytes are needed. {@link IllegalArgumentException} (frame kept) when {@code dst} is too small.
+     */
+    public int pollFrame(byte[] dst, int dstOff) {
+        if (end - start < 2) {
+            return -1;
+        }
+        int len = (buffer[start] & 0xff) << 8 | (buffer[start + 1] & 0xff);
+        if (end - start < 2 + len) {
+            return -1;
+        }
+        if (dst.length - dstOff < len) {
+            throw new IllegalArgumentException("destination too small for a " + len + "-byte frame");
+        }
+        System.arraycopy(buffer, start + 2, dst, dstOff, len);
+        start += 2 + len;
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        return len;
+    }
+
     /** Bytes received but not yet returned as a frame. */
     public int buffered() {
         return end - start;

@@ -50,4 +50,17 @@ class Rfc4571FramerTest {
         r.feed(both, n, both.length - n);
         assertThat(r.pollFrame()).containsExactly(42);
     }
+
+    @Test
+    void pollsIntoACallerBuffer() {
+        Rfc4571Framer r = new Rfc4571Framer();
+        byte[] stream = {0, 3, 1, 2, 3, 0, 1};
+        r.feed(stream, 0, stream.length);
+        byte[] dst = new byte[8];
+        assertThatThrownBy(() -> r.pollFrame(new byte[2], 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.pollFrame(dst, 4)).isEqualTo(3);
+        assertThat(dst).containsExactly(0, 0, 0, 0, 1, 2, 3, 0);
+        assertThat(r.pollFrame(dst, 0)).isEqualTo(-1);
+        assertThat(r.buffered()).isEqualTo(2);
+    }
 }
