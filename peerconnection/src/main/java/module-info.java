@@ -12,4 +12,5 @@ module org.jwebrtc.peerconnection {
     requires io.netty.common;
     requires org.jctools.core;
     exports org.jwebrtc.peerconnection;
+    exports org.jwebrtc.peerconnection.internal to org.jwebrtc.benchmarks;   // JMH of the sans-IO media session
 }
