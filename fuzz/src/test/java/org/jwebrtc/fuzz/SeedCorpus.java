@@ -74,16 +74,29 @@ public final class SeedCorpus {
 
     public static void main(String[] args) throws Exception {
         SeedCorpus s = new SeedCorpus(Path.of(args.length > 0 ? args[0] : "src/test/resources"));
-        s.sdp();
-        s.stun();
-        s.rtp();
-        s.rtcp();
-        s.media();
-        s.sctp();
-        s.srtp();
-        s.kvs();
-        s.dtls();
+        // optional further arguments name the sections to write (DTLS seeds differ on every run: fresh keys)
+        java.util.Set<String> only = new java.util.HashSet<>(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+        Map<String, Section> sections = new java.util.LinkedHashMap<>();
+        sections.put("sdp", s::sdp);
+        sections.put("stun", s::stun);
+        sections.put("rtp", s::rtp);
+        sections.put("rtcp", s::rtcp);
+        sections.put("media", s::media);
+        sections.put("sctp", s::sctp);
+        sections.put("srtp", s::srtp);
+        sections.put("kvs", s::kvs);
+        sections.put("dtls", s::dtls);
+        sections.put("turn", s::turn);
+        for (Map.Entry<String, Section> e : sections.entrySet()) {
+            if (only.isEmpty() || only.contains(e.getKey())) {
+                e.getValue().write();
+            }
+        }
         System.out.println(s.written + " seed files written");
+    }
+
+    private interface Section {
+        void write() throws IOException;
     }
 
     private void write(String pkg, String cls, String method, String name, byte[] data) throws IOException {
@@ -383,6 +396,75 @@ public final class SeedCorpus {
         int i = 0;
         for (byte[] d : org.jwebrtc.fuzz.dtls.SeedDatagrams.capture()) {
             write("dtls", "DtlsRecordFuzzTest", "handleInput", "datagram-" + i++, d);
+        }
+    }
+
+    /** A TurnClient's datagrams against TurnServerCore: Allocate, CreatePermission, ChannelBind, Send, ChannelData. */
+    private void turn() throws IOException {
+        java.net.InetSocketAddress server = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 3478);
+        java.net.InetSocketAddress clientAddr = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 40000);
+        java.net.InetSocketAddress peer = new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 9000);
+        org.jwebrtc.turn.TurnServerCore core = new org.jwebrtc.turn.TurnServerCore(
+                org.jwebrtc.turn.TurnServerConfig.builder("example.org").user("alice", "secret").allowLoopbackPeers(true)
+                        .unixSeconds(() -> 1_700_000_000L).build(),
+                new org.jwebrtc.turn.RelayAllocator() {
+                    @Override
+                    public java.net.InetSocketAddress allocate(org.jwebrtc.turn.TurnTransport t, java.net.InetSocketAddress c) {
+                        return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 50000);
+                    }
+
+                    @Override
+                    public void release(java.net.InetSocketAddress relay) { }
+                }, new java.util.SplittableRandom(1));
+        org.jwebrtc.turn.TurnClient client = new org.jwebrtc.turn.TurnClient(org.jwebrtc.turn.TurnClientConfig.of(server,
+                org.jwebrtc.turn.TurnTransport.UDP, "alice", "secret"), new java.util.SplittableRandom(2));
+        long now = 1_000_000_000L;
+        List<byte[]> fromClient = new ArrayList<>();
+        List<byte[]> fromServer = new ArrayList<>();
+        client.start(now);
+        for (int step = 0; step < 6; step++) {
+            if (step == 2) {
+                client.createPermission(now, peer.getAddress());
+            }
+            if (step == 3) {
+                client.bindChannel(now, peer);
+                client.send(now, new java.net.InetSocketAddress(peer.getAddress(), 9001), utf8("indication"), 0, 10);
+            }
+            if (step == 4) {
+                client.send(now, peer, utf8("over a channel"), 0, 14);
+            }
+            byte[] out;
+            while ((out = client.pollTransmit()) != null) {
+                fromClient.add(out);
+                core.handleClientInput(now, org.jwebrtc.turn.TurnTransport.UDP, clientAddr, out, 0, out.length);
+            }
+            org.jwebrtc.turn.ServerTransmit t;
+            while ((t = core.pollTransmit()) != null) {
+                fromServer.add(t.data());
+                client.handleInput(now, t.data(), 0, t.data().length);
+            }
+            while (client.pollEvent() != null) { }
+        }
+        int i = 0;
+        for (byte[] d : fromClient) {
+            write("turn", "TurnServerFuzzTest", "handleClientInput", "signed-" + i, prefix((byte) 1, d));
+            write("turn", "TurnServerFuzzTest", "handleClientInput", "raw-" + i, prefix((byte) 0, d));
+            write("turn", "TurnChannelDataFuzzTest", "parse", "client-" + i++, d);
+        }
+        i = 0;
+        for (byte[] d : fromServer) {
+            write("turn", "TurnServerFuzzTest", "handleClientInput", "server-" + i++, prefix((byte) 0, d));
+        }
+        write("turn", "TurnChannelDataFuzzTest", "parse", "channeldata-padded", ChannelDataSeed.padded());
+    }
+
+    /** One padded ChannelData message (stream form, RFC 8656 §12.5). */
+    private static final class ChannelDataSeed {
+        static byte[] padded() {
+            byte[] data = utf8("abcde");
+            byte[] b = new byte[org.jwebrtc.turn.ChannelData.encodedLength(data.length, true)];
+            org.jwebrtc.turn.ChannelData.encode(0x4001, data, 0, data.length, b, 0, true);
+            return b;
         }
     }
 
