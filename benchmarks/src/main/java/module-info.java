@@ -11,4 +11,5 @@ open module org.jwebrtc.benchmarks {
     requires org.jwebrtc.sctp;
     requires org.jwebrtc.peerconnection;
     requires org.jctools.core;   // handoff: MpscArrayQueue against the JDK queues
+    requires java.management;    // scale: heap and threads per connection
 }
