@@ -5,4 +5,5 @@ module org.jwebrtc.rtp {
     exports org.jwebrtc.rtp.codec;
     exports org.jwebrtc.rtp.jitter;
     exports org.jwebrtc.rtp.rtx;
+    exports org.jwebrtc.rtp.cc;
 }
