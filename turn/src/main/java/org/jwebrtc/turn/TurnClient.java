@@ -105,6 +105,8 @@ public final class TurnClient {
     private InetSocketAddress mapped;
     private long refreshAt = Long.MAX_VALUE;
     private long dropped;
+    private int unwrappedOffset;
+    private int unwrappedLength;
 
     public TurnClient(TurnClientConfig config, RandomGenerator random) {
         this.config = Objects.requireNonNull(config, "config");
@@ -267,6 +269,40 @@ public final class TurnClient {
             }
         }
         dropped++; // a late or foreign response
+    }
+
+    /**
+     * Allocation-free receive path for ChannelData (RFC 8656 §12.6): when {@code buf[off, +len)} is a
+     * ChannelData message on a confirmed channel, returns the peer it came from and leaves the
+     * application data at {@link #unwrappedOffset()}/{@link #unwrappedLength()} in {@code buf};
+     * else null (not ChannelData, malformed or unbound: pass it to {@link #handleInput}, which
+     * counts the drop or handles the STUN message).
+     */
+    public InetSocketAddress unwrapChannelData(byte[] buf, int off, int len) {
+        if (!ChannelData.isChannelData(buf, off, len)) {
+            return null;
+        }
+        try {
+            channelData.wrap(buf, off, len);
+        } catch (TurnException e) {
+            return null;
+        }
+        Binding b = channelsByNumber[channelData.channel() - ChannelNumber.MIN];
+        if (b == null || !b.confirmed) {
+            return null;
+        }
+        unwrappedOffset = channelData.dataOffset();
+        unwrappedLength = channelData.dataLength();
+        return b.peer;
+    }
+
+    /** After a non-null {@link #unwrapChannelData}: absolute offset of the peer's data. */
+    public int unwrappedOffset() {
+        return unwrappedOffset;
+    }
+
+    public int unwrappedLength() {
+        return unwrappedLength;
     }
 
     private void onChannelData(byte[] buf, int off, int len) {

@@ -238,6 +238,22 @@ class TurnClientTest {
     }
 
     @Test
+    void channelDataUnwrapsInPlace() throws Exception {
+        allocate(600);
+        byte[] cd = {0, 0x40, 0x00, 0x00, 0x02, 7, 8, 0, 0};
+        assertThat(client.unwrapChannelData(cd, 1, 8)).isNull(); // not bound yet
+        client.bindChannel(now, PEER);
+        answer(sent(), KEY);
+        assertThat(client.unwrapChannelData(cd, 1, 8)).isEqualTo(PEER);
+        assertThat(client.unwrappedOffset()).isEqualTo(5);
+        assertThat(client.unwrappedLength()).isEqualTo(2);
+        assertThat(client.unwrapChannelData(cd, 1, 5)).isNull(); // length runs past the end
+        byte[] stun = StunMessage.of(StunClass.INDICATION, StunMethod.DATA, TransactionId.random(new SplittableRandom(1)))
+                .toBytes();
+        assertThat(client.unwrapChannelData(stun, 0, stun.length)).isNull();
+    }
+
+    @Test
     void inboundDataWithoutPermissionOrBindingIsDropped() throws Exception {
         allocate(600);
         byte[] cd = {0x40, 0x00, 0x00, 0x01, 9};

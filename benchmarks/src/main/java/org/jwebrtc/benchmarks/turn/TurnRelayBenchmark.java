@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * TURN data path with a 1200-byte payload. {@code channelDataEncode}/{@code channelDataDecode}:
  * the RFC 8656 §12.4 framing alone. {@code clientEncodeSend}: TurnClient.encodeSend to a bound
- * channel. {@code serverClientToPeer}: TurnServerCore.handleClientInput of a ChannelData message
+ * channel; {@code clientUnwrapChannelData}: its in-place receive path. {@code serverClientToPeer}: TurnServerCore.handleClientInput of a ChannelData message
  * (allocation lookup, channel, permission, bandwidth bucket) up to "send these bytes to that
  * peer". {@code serverPeerToClient}: handlePeerInput writing the ChannelData for the client.
- * All four must be 0 B/op. {@code serverPeerToClientDataIndication} (no channel, a Data
+ * All of these must be 0 B/op. {@code serverPeerToClientDataIndication} (no channel, a Data
  * indication) allocates the peer address bytes and is here for scale.
  */
 @State(Scope.Thread)
@@ -112,6 +112,12 @@ public class TurnRelayBenchmark {
     @Benchmark
     public int clientEncodeSend() {
         return client.encodeSend(peer, payload, 0, payload.length, out, 0);
+    }
+
+    @Benchmark
+    public int clientUnwrapChannelData() {
+        InetSocketAddress from = client.unwrapChannelData(channelMessage, 0, channelMessage.length);
+        return from.getPort() + client.unwrappedLength();
     }
 
     @Benchmark
