@@ -16,7 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.jwebrtc.stun.StunBindingResponder;
 import org.jwebrtc.testsupport.Chromium;
 import org.jwebrtc.testsupport.ChromiumPage;
@@ -26,7 +27,8 @@ import org.jwebrtc.testsupport.LocalWebServer;
 /**
  * Chromium ↔ our DTLS 1.3 engine without peerconnection: a minimal ice-lite answerer (STUN
  * binding responses from the stun module) on one loopback UDP socket, {@code DtlsTransport} with
- * {@code maxVersion = DTLS_1_3} as DTLS server (a=setup:passive). SCTP is not answered: the
+ * {@code maxVersion = DTLS_1_3} as DTLS server (a=setup:passive) or client (a=setup:active).
+ * SCTP is not answered: the
  * test ends when both sides report the DTLS transport connected. Run inside {@code unshare -n}.
  */
 class ChromiumDtls13IT {
@@ -57,8 +59,9 @@ class ChromiumDtls13IT {
             </script>
             """;
 
-    @Test
-    void chromiumNegotiatesDtls13WithOurEngine() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DtlsRole.class)
+    void chromiumNegotiatesDtls13WithOurEngine(DtlsRole role) throws Exception {
         DtlsCertificate cert = DtlsCertificate.generate();
         ExecutorService fallback = Executors.newSingleThreadExecutor();
         try (LocalWebServer web = LocalWebServer.start(Map.of("/index.html", PAGE));
@@ -70,7 +73,7 @@ class ChromiumDtls13IT {
             Fingerprint chromeFp = Fingerprint.parse(find(offer, "a=fingerprint:(.+)"));
             String chromeUfrag = find(offer, "a=ice-ufrag:(\\S+)");
 
-            DtlsTransport dtls = new DtlsTransport(DtlsRole.SERVER, cert, chromeFp,
+            DtlsTransport dtls = new DtlsTransport(role, cert, chromeFp,
                     DtlsConfig.defaults().withMaxVersion(DtlsVersion.DTLS_1_3), fallback);
             StunBindingResponder stun = new StunBindingResponder("jwebrtc-dtls13-it",
                     user -> user.equals(UFRAG + ":" + chromeUfrag) ? PWD.getBytes(StandardCharsets.UTF_8) : null);
@@ -78,7 +81,7 @@ class ChromiumDtls13IT {
                     "v=0", "o=- 4611731400430051336 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0",
                     "a=ice-lite", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 127.0.0.1",
                     "a=mid:0", "a=ice-ufrag:" + UFRAG, "a=ice-pwd:" + PWD,
-                    "a=fingerprint:" + cert.fingerprint().toSdp(), "a=setup:passive", "a=sctp-port:5000",
+                    "a=fingerprint:" + cert.fingerprint().toSdp(), role == DtlsRole.SERVER ? "a=setup:passive" : "a=setup:active", "a=sctp-port:5000",
                     "a=candidate:1 1 udp 2130706431 127.0.0.1 " + socket.getLocalPort() + " typ host",
                     "a=end-of-candidates", "");
             page.evaluate("answer(" + Json.write(answer) + ")", Duration.ofSeconds(30));
@@ -97,6 +100,7 @@ class ChromiumDtls13IT {
                     int first = buf[0] & 0xFF;
                     InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
                     if (first < 2) {
+                        peer = from;
                         byte[] resp = stun.respond(buf, 0, p.getLength(), from);
                         if (resp != null) {
                             socket.send(new DatagramPacket(resp, resp.length, from));
@@ -111,16 +115,15 @@ class ChromiumDtls13IT {
                 if (dtls.pollTimeout() - System.nanoTime() <= 0) {
                     dtls.handleTimeout(System.nanoTime());
                 }
-                for (byte[] d; (d = dtls.pollTransmit()) != null; ) {
-                    if (peer != null) {
-                        socket.send(new DatagramPacket(d, d.length, peer));
-                    }
+                // Our ClientHello waits in the transport until Chromium's first ICE check shows where to send.
+                for (byte[] d; peer != null && (d = dtls.pollTransmit()) != null; ) {
+                    socket.send(new DatagramPacket(d, d.length, peer));
                 }
                 for (DtlsEvent e; (e = dtls.pollEvent()) != null; ) {
                     events.add(e);
                 }
             }
-            System.out.println("Java DTLS events: " + events);
+            System.out.println(role + ": Java DTLS events: " + events);
             assertThat(events).anyMatch(e -> e instanceof DtlsEvent.Connected);
             assertThat(dtls.negotiatedVersion()).contains(DtlsVersion.DTLS_1_3);
             DtlsEvent.Connected c = (DtlsEvent.Connected) events.stream()
@@ -143,6 +146,12 @@ class ChromiumDtls13IT {
                     }
                 } catch (SocketTimeoutException idle) {
                     // poll stats
+                }
+                for (byte[] d; (d = dtls.pollTransmit()) != null; ) {
+                    socket.send(new DatagramPacket(d, d.length, peer));
+                }
+                if (dtls.pollTimeout() - System.nanoTime() <= 0) {
+                    dtls.handleTimeout(System.nanoTime());
                 }
                 for (byte[] d; (d = dtls.pollTransmit()) != null; ) {
                     socket.send(new DatagramPacket(d, d.length, peer));
