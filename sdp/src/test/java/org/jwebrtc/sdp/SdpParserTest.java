@@ -209,4 +209,31 @@ class SdpParserTest {
             }
         }
     }
+
+    @Test
+    void controlCharactersInsideWordsGetTheRecordsVerdict() throws SdpException {
+        // the parser lets records skip re-scanning words it vetted; a TAB or other control char
+        // inside a word must still reach the record's own check (lenient: kept raw; strict: error)
+        String body = MIN + "m=audio 9 RTP/AVP 0\r\n";
+        for (String line : List.of("a=mid:a\tb", "a=rtcp-fb:0 na\u0001ck", "a=extmap:1 urn:x\u001fy",
+                "a=msid:s\tt", "a=ice-ufrag:u\u0007f")) {
+            SessionDescription sd = Sdp.parse(body + line + "\r\n");
+            assertThat(sd.media().get(0).attributes()).containsExactly(new UnknownAttribute(line.substring(2)));
+            assertThatThrownBy(() -> Sdp.parse(body + line + "\r\n", Sdp.Mode.STRICT))
+                    .isInstanceOf(SdpException.class)
+                    .satisfies(e -> assertThat(((SdpException) e).line()).isEqualTo(6));
+        }
+        assertThatThrownBy(() -> Sdp.parse("v=0\r\no=- 1 2 IN\u0001 IP4 x\r\ns=-\r\n"))
+                .isInstanceOf(SdpException.class);
+    }
+
+    @Test
+    void recordsBuiltOutsideAParseAreAlwaysChecked() {
+        // the parser's trust ends with the parse, whether it returned or threw
+        assertThatThrownBy(() -> Sdp.parse(MIN + "m=audio x"))
+                .isInstanceOf(SdpException.class);
+        assertThatThrownBy(() -> new Mid("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fmtp(96, "x\r\na=evil")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Extmap(1, "urn:\tx")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
