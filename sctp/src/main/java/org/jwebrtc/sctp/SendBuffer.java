@@ -53,7 +53,7 @@ final class SendBuffer {
         this.capacity = config.sendBufferSize();
         this.events = events;
         this.rto = new RtoEstimator(config.rtoInitialNanos(), config.rtoMinNanos(), config.rtoMaxNanos());
-        this.cwnd = Math.min(4L * mtu, Math.max(2L * mtu, 4380));  // §7.2.1
+        this.cwnd = Math.min(4L * mtu, Math.max(2L * mtu, 4404));  // RFC 9260 §7.2.1 (RFC 4960 had 4380)
     }
 
     /** Called once the handshake fixed our initial TSN and the peer's a_rwnd. */
@@ -191,8 +191,9 @@ final class SendBuffer {
             wrote = true;
             newData = true;
         }
-        if (burstPackets >= MAX_BURST && !pending.isEmpty() && flightSize < cwnd) {
-            burstLimited++;
+        if (burstPackets >= MAX_BURST && !pending.isEmpty() && flightSize < cwnd
+                && pending.peek().len <= peerRwnd) {
+            burstLimited++;   // only Max.Burst held new data back: cwnd and the peer's window had room
         }
         if (newData) {
             burstPackets++;
