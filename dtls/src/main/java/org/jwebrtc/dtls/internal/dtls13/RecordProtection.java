@@ -27,6 +27,8 @@ public final class RecordProtection {
     private final BlockCipher snAes;
     private final int[] snChachaKey;
     private final byte[] nonce = new byte[12];
+    /** BC re-keys (GCM: rebuilds its GHASH tables) when given a key; after the first init we pass null. */
+    private boolean keyed;
 
     public RecordProtection(CipherSuite suite, long epoch, byte[] key, byte[] iv, byte[] snKey) {
         this.suite = suite;
@@ -75,7 +77,7 @@ public final class RecordProtection {
     /** Encrypts {@code plain} with the 64-bit record sequence number; returns ciphertext || tag. */
     public byte[] seal(long seq, byte[] aad, byte[] plain, int off, int len) {
         nonce(seq);
-        aead.init(true, new AEADParameters(key, TAG_LENGTH * 8, nonce.clone(), aad));
+        aead.init(true, new AEADParameters(keyOnce(), TAG_LENGTH * 8, nonce.clone(), aad));
         byte[] out = new byte[len + TAG_LENGTH];
         int n = aead.processBytes(plain, off, len, out, 0);
         try {
@@ -86,13 +88,21 @@ public final class RecordProtection {
         return out;
     }
 
+    private KeyParameter keyOnce() {
+        if (keyed) {
+            return null;
+        }
+        keyed = true;
+        return key;
+    }
+
     /** Decrypts and authenticates; null if the tag does not verify. */
     public byte[] open(long seq, byte[] aad, byte[] ct, int off, int len) {
         if (len < TAG_LENGTH) {
             return null;
         }
         nonce(seq);
-        aead.init(false, new AEADParameters(key, TAG_LENGTH * 8, nonce.clone(), aad));
+        aead.init(false, new AEADParameters(keyOnce(), TAG_LENGTH * 8, nonce.clone(), aad));
         byte[] out = new byte[len - TAG_LENGTH];
         try {
             int n = aead.processBytes(ct, off, len, out, 0);
