@@ -89,8 +89,8 @@ public final class FrameAssembler {
             Packet p = first.getValue();
             if (nextSeq < 0) {
                 if (!everyPacketIsFrame && !depacketizer.isFrameStart(p.payload)) {
-                    if (pending.size() > 1 && hasFrameStartAfter(seq)) {
-                        pending.pollFirstEntry();   // the middle of a frame we joined late
+                    if (pending.size() > 1) {
+                        pending.pollFirstEntry();   // the middle of a frame we joined late (O(1): no scan ahead)
                         packetsDiscarded++;
                         continue;
                     }
@@ -156,15 +156,6 @@ public final class FrameAssembler {
             nextSeq = end + 1;
             emit(payloads, p.ts);
         }
-    }
-
-    private boolean hasFrameStartAfter(long seq) {
-        for (Map.Entry<Long, Packet> e : pending.tailMap(seq, false).entrySet()) {
-            if (depacketizer.isFrameStart(e.getValue().payload)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Drops the frame(s) spanning a hole: everything before the next frame start after it. */
