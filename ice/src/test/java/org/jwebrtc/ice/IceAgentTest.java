@@ -434,4 +434,53 @@ class IceAgentTest {
         assertThatThrownBy(() -> agent.restart(new IceCredentials("other", "otherPasswordOtherPwd")))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aLiteAgentAnswersAndSelectsTheNominatedPairWithoutEverChecking() {
+        Random r = new Random(8);
+        agent = new IceAgent(IceConfig.defaults().withLite(true), IceCredentials.random(r), r);
+        agent.addLocalCandidate(Candidate.host(LOCAL, 65535));
+        agentKey = agent.localCredentials().pwd().getBytes(StandardCharsets.UTF_8);
+        agent.addRemoteCandidate(Candidate.host(PEER, 65535)); // no checklist: lite agents form none (RFC 8445 §6.1.2)
+        agent.setRemoteCredentials(PEER_CREDS);
+        assertThat(agent.checklist()).isEmpty();
+        agent.handleTimeout(0);
+        assertThat(drain()).isEmpty();
+        assertThat(agent.pollTimeout()).isEqualTo(Long.MAX_VALUE);
+        input(1, peerRequest(1, 5L, null, false, true, agentKey));
+        assertThat(drain()).singleElement().satisfies(t ->
+                assertThat(parse(t.data()).messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE));
+        assertThat(agent.validPairs()).hasSize(1);
+        assertThat(agent.selectedPair()).isEmpty();
+        input(2, peerRequest(2, 5L, null, true, true, agentKey));
+        drain();
+        assertThat(agent.selectedPair()).isPresent();
+        assertThat(events()).contains(new IceEvent.StateChanged(IceConnectionState.COMPLETED));
+        // A full peer claiming the controlled role gets 487 (a lite agent never controls, RFC 8445 §6.1.1).
+        input(3, peerRequest(3, null, 5L, false, true, agentKey));
+        assertThat(parse(drain().get(0).data()).attribute(ErrorCode.class).orElseThrow().code())
+                .isEqualTo(ErrorCode.ROLE_CONFLICT);
+        assertThat(agent.role()).isEqualTo(IceRole.CONTROLLED);
+        // Time passes: no consent requests, only a keepalive indication when idle.
+        agent.handleTimeout(16_000_000_000L);
+        assertThat(drain()).allSatisfy(t -> assertThat(parse(t.data()).messageClass()).isEqualTo(StunClass.INDICATION));
+        assertThat(agent.stats().checksSent() + agent.stats().consentChecksSent()).isZero();
+    }
+
+    @Test
+    void aRemoteRestartDropsTheOldCandidatesAndChecksWithTheNewPassword() {
+        agent.addRemoteCandidate(Candidate.host(PEER, 65535));
+        IceCredentials renewed = new IceCredentials("newPeerUfrag", "newPeerPasswordNewPeerPwd");
+        agent.setRemoteCredentials(renewed);
+        assertThat(agent.remoteCandidates()).isEmpty();
+        assertThat(agent.checklist()).isEmpty();
+        agent.addRemoteCandidate(Candidate.host(PEER, 65535));
+        agent.handleTimeout(0);
+        StunMessage check = parse(drain().get(0).data());
+        assertThat(check.attribute(Username.class).orElseThrow().value())
+                .isEqualTo("newPeerUfrag:" + agent.localCredentials().ufrag());
+        byte[] raw = check.toBytes("newPeerPasswordNewPeerPwd".getBytes(StandardCharsets.UTF_8), true);
+        assertThat(StunMessage.verifyIntegrity(raw, 0, raw.length,
+                "newPeerPasswordNewPeerPwd".getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
 }

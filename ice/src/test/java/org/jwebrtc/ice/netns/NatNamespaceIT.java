@@ -26,6 +26,9 @@ class NatNamespaceIT {
     private final String prefix = "jwice" + ProcessHandle.current().pid() % 100000;
     private final List<ExternalProcess> processes = new ArrayList<>();
     private final List<String> namespaces = new ArrayList<>();
+    /** Signalling lines of A and B already relayed. */
+    private int seenA;
+    private int seenB;
 
     private String ns(String name) {
         return prefix + name;
@@ -94,8 +97,6 @@ class NatNamespaceIT {
 
     /** Runs two peers and relays their signalling lines until both report {@code until} (or the timeout). */
     private void exchange(ExternalProcess a, ExternalProcess b, String until, Duration timeout) throws Exception {
-        int seenA = 0;
-        int seenB = 0;
         long end = System.nanoTime() + timeout.toNanos();
         OutputStream toA = a.process().getOutputStream();
         OutputStream toB = b.process().getOutputStream();
@@ -133,7 +134,8 @@ class NatNamespaceIT {
         startStun();
         ExternalProcess a = java("peerA", ns("a"), NetnsPeer.class, "controlling", "198.18.1.2", "10000", STUN);
         ExternalProcess b = java("peerB", ns("b"), NetnsPeer.class, "controlled", "198.18.2.2", "20000", STUN);
-        exchange(a, b, "DATA", Duration.ofSeconds(30));
+        exchange(a, b, "SELECTED", Duration.ofSeconds(30));
+        exchange(a, b, "DATA", Duration.ofSeconds(10)); // the controlled side may see data before A's nomination ends
         assertThat(a.output()).as("A: %s%nB: %s", a.output(), b.output())
                 .anyMatch(l -> l.startsWith("CAND ") && l.contains("typ srflx"))
                 .anyMatch(l -> l.startsWith("SELECTED ") && l.contains("198.18.0.12"))

@@ -47,7 +47,9 @@ public final class NetnsPeer {
         IceConfig config = IceConfig.defaults().withRole(role)
                 .withRetransmission(Duration.ofMillis(100), 5, 4, Duration.ofMillis(800));
         IceAgent agent = new IceAgent(config, IceCredentials.random(random), random);
-        CandidateGatherer gatherer = new CandidateGatherer(CandidateGatherer.Config.of(List.of(stunServer)), random);
+        // A generous per-server budget: the STUN server is a cold JVM on a shared, loaded machine.
+        CandidateGatherer gatherer = new CandidateGatherer(CandidateGatherer.Config.of(List.of(stunServer))
+                .withServerTimeout(Duration.ofSeconds(5)), random);
         ConcurrentLinkedQueue<String> inbox = new ConcurrentLinkedQueue<>();
         Selector selector = Selector.open();
         Thread reader = new Thread(() -> {
