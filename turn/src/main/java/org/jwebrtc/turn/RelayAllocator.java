@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
  * owns the core; must not block for long.
  */
 public interface RelayAllocator {
-    /** A fresh relayed address for this client, or null when none can be allocated (508 follows). */
-    InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client);
+    /**
+     * A fresh relayed address for this client, or null when none can be allocated (508 follows).
+     * {@code evenPort}: the client sent EVEN-PORT (RFC 8656 §7.2 step 8), the port must be even.
+     */
+    InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client, boolean evenPort);
 
     /** The allocation ended (expiry, Refresh 0, connection closed): close the relay socket. */
     void release(InetSocketAddress relay);

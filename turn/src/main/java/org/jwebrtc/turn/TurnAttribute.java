@@ -15,7 +15,7 @@ import java.util.Optional;
  * decodes and encodes them. XOR addresses need the message's transaction ID (IPv6, RFC 8489 §14.2).
  */
 public sealed interface TurnAttribute permits ChannelNumber, Lifetime, XorPeerAddress, XorRelayedAddress,
-        Data, RequestedTransport, DontFragment, RequestedAddressFamily {
+        Data, RequestedTransport, DontFragment, RequestedAddressFamily, EvenPort {
 
     /** The 16-bit attribute type ({@link StunAttributeType}). */
     int type();
@@ -34,6 +34,7 @@ public sealed interface TurnAttribute permits ChannelNumber, Lifetime, XorPeerAd
             case StunAttributeType.REQUESTED_TRANSPORT:
             case StunAttributeType.DONT_FRAGMENT:
             case StunAttributeType.REQUESTED_ADDRESS_FAMILY:
+            case StunAttributeType.EVEN_PORT:
                 return true;
             default:
                 return false;
@@ -69,6 +70,9 @@ public sealed interface TurnAttribute permits ChannelNumber, Lifetime, XorPeerAd
             case StunAttributeType.REQUESTED_ADDRESS_FAMILY:
                 check(v.length == 4 && (v[0] == 1 || v[0] == 2), raw, "must be 4 bytes with family 1 or 2");
                 return new RequestedAddressFamily(v[0]);
+            case StunAttributeType.EVEN_PORT:
+                check(v.length == 1, raw, "must be 1 byte");
+                return new EvenPort((v[0] & 0x80) != 0);
             default:
                 throw new TurnException("attribute 0x" + Integer.toHexString(raw.type()) + " is not a TURN attribute", -1);
         }

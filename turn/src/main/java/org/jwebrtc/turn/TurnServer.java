@@ -300,12 +300,21 @@ public final class TurnServer implements AutoCloseable {
         }
 
         @Override
-        public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client) {
+        public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client, boolean evenPort) {
             try {
-                java.nio.channels.DatagramChannel jdk = java.nio.channels.DatagramChannel.open(
-                        config.relayAddress() instanceof Inet4Address ? StandardProtocolFamily.INET
-                                : StandardProtocolFamily.INET6);
-                jdk.bind(new InetSocketAddress(config.relayAddress(), 0));
+                java.nio.channels.DatagramChannel jdk = null;
+                for (int i = 0; i < 64 && jdk == null; i++) { // EVEN-PORT: the OS picks, we keep an even one
+                    jdk = java.nio.channels.DatagramChannel.open(config.relayAddress() instanceof Inet4Address
+                            ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                    jdk.bind(new InetSocketAddress(config.relayAddress(), 0));
+                    if (evenPort && (((InetSocketAddress) jdk.getLocalAddress()).getPort() & 1) != 0) {
+                        jdk.close();
+                        jdk = null;
+                    }
+                }
+                if (jdk == null) {
+                    return null;
+                }
                 InetSocketAddress addr = (InetSocketAddress) jdk.getLocalAddress();
                 NioDatagramChannel ch = new NioDatagramChannel(jdk);
                 ch.pipeline().addLast(new PeerDatagrams(addr));

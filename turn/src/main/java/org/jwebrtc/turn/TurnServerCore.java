@@ -385,8 +385,16 @@ public final class TurnServerCore {
             error(transport, client, m, QUOTA_REACHED, "Allocation Quota Reached", key);
             return;
         }
-        InetSocketAddress relay = relays.allocate(transport, client);
-        if (relay == null) {
+        Optional<EvenPort> even = TurnAttribute.find(m, EvenPort.class);
+        if (even.isPresent() && even.get().reserve()) { // §7.2 step 8: no port reservations here
+            error(transport, client, m, INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
+            return;
+        }
+        InetSocketAddress relay = relays.allocate(transport, client, even.isPresent());
+        if (relay == null || (even.isPresent() && (relay.getPort() & 1) != 0)) {
+            if (relay != null) {
+                relays.release(relay);
+            }
             error(transport, client, m, INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }

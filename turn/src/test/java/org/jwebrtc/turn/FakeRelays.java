@@ -11,7 +11,10 @@ final class FakeRelays implements RelayAllocator {
     private int next = 50000;
 
     @Override
-    public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client) {
+    public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client, boolean evenPort) {
+        if (evenPort && (next & 1) != 0) {
+            next++;
+        }
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), next++);
     }
 

@@ -57,9 +57,9 @@ class SansIoHostileInputProperties {
     @Property
     void signedRequestsWithGarbageTurnAttributesGetAnAnswer(
             @ForAll @IntRange(max = 3) int methodIndex,
-            @ForAll @Size(max = 4) java.util.List<@IntRange(max = 7) Integer> types,
+            @ForAll @Size(max = 4) java.util.List<@IntRange(max = 8) Integer> types,
             @ForAll @Size(max = 24) byte[] value) throws Exception {
-        int[] turnTypes = {0x000C, 0x000D, 0x0012, 0x0013, 0x0016, 0x0017, 0x0019, 0x001A};
+        int[] turnTypes = {0x000C, 0x000D, 0x0012, 0x0013, 0x0016, 0x0017, 0x0018, 0x0019, 0x001A};
         int[] methods = {StunMethod.ALLOCATE, StunMethod.REFRESH, StunMethod.CREATE_PERMISSION, StunMethod.CHANNEL_BIND};
         TurnServerCore server = new TurnServerCore(TurnServerConfig.builder("r").user("u", "p")
                 .allowLoopbackPeers(true).build(), new FakeRelays(), new SplittableRandom(1));

@@ -52,7 +52,8 @@ class TurnAttributeProperties {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(600).map(Data::new),
                 Arbitraries.integers().between(0, 255).map(RequestedTransport::new),
                 Arbitraries.just(new DontFragment()),
-                Arbitraries.of(1, 2).map(RequestedAddressFamily::new));
+                Arbitraries.of(1, 2).map(RequestedAddressFamily::new),
+                Arbitraries.of(true, false).map(EvenPort::new));
     }
 
     @Property
@@ -85,7 +86,7 @@ class TurnAttributeProperties {
 
     @Provide
     Arbitrary<Integer> turnTypes() {
-        return Arbitraries.of(0x000C, 0x000D, 0x0012, 0x0013, 0x0016, 0x0017, 0x0019, 0x001A);
+        return Arbitraries.of(0x000C, 0x000D, 0x0012, 0x0013, 0x0016, 0x0017, 0x0018, 0x0019, 0x001A);
     }
 
     @Property

@@ -147,6 +147,15 @@ class TurnServerCoreTest {
     }
 
     @Test
+    void evenPortIsHonouredAndReservationsRefused() throws Exception {
+        server(config());
+        assertThat(code(request(StunMethod.ALLOCATE, new RequestedTransport(17), new EvenPort(true)))).isEqualTo(508);
+        relays.allocate(TurnTransport.UDP, CLIENT, false); // make the next free fake port odd
+        StunMessage ok = request(StunMethod.ALLOCATE, new RequestedTransport(17), new EvenPort(false));
+        assertThat(TurnAttribute.find(ok, XorRelayedAddress.class).orElseThrow().address().getPort() % 2).isZero();
+    }
+
+    @Test
     void unknownComprehensionRequiredAttributesGet420() throws Exception {
         server(config());
         TransactionId id = TransactionId.random(random);

@@ -61,7 +61,7 @@ public class TurnRelayBenchmark {
         core = new TurnServerCore(TurnServerConfig.builder("bench").user("u", "p").allowLoopbackPeers(true).build(),
                 new RelayAllocator() {
                     @Override
-                    public InetSocketAddress allocate(TurnTransport t, InetSocketAddress c) {
+                    public InetSocketAddress allocate(TurnTransport t, InetSocketAddress c, boolean even) {
                         return new InetSocketAddress(LO, 50000);
                     }
 
