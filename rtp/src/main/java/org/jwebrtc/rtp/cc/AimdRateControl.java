@@ -47,6 +47,11 @@ final class AimdRateControl {
         lastChange = now;
     }
 
+    /** The path changed (outage): back to multiplicative increase until the next overuse. */
+    void forgetCapacity() {
+        capacity.reset();
+    }
+
     void update(BandwidthUsage usage, double throughputBps, long now) {
         switch (usage) { // §5.5 state transitions
             case NORMAL -> {

@@ -39,6 +39,13 @@ public final class GoogCcController {
     private int lastProbeId = -1;
     private long lastProbeResult;
     private long lastReference = Long.MIN_VALUE;
+    private static final long FEEDBACK_TIMEOUT_MS = 1000;
+    private static final long TIMEOUT_DECREASE_MS = 500;
+    private long firstSend = Long.MIN_VALUE;
+    private long lastSend = Long.MIN_VALUE;
+    private long lastFeedback = Long.MIN_VALUE;
+    private long lastTimeoutDecrease = Long.MIN_VALUE;
+    private long targetBeforeTimeout;
 
     public GoogCcController(CongestionControlConfig config) {
         this.config = config;
@@ -62,6 +69,10 @@ public final class GoogCcController {
             probes.onSent(probeCluster, 5);
         }
         lastSentCluster = probeCluster;
+        if (firstSend == Long.MIN_VALUE) {
+            firstSend = nowNanos;
+        }
+        lastSend = nowNanos;
         long seq = nextSeq++;
         history.add(seq, nowNanos, size, probeCluster);
         return (int) (seq & 0xFFFF);
@@ -94,6 +105,12 @@ public final class GoogCcController {
 
     /** Processes one transport-wide feedback packet received now. */
     public void onTransportFeedback(long nowNanos, TransportWideFeedback feedback) {
+        lastFeedback = nowNanos;
+        if (targetBeforeTimeout > 0) { // the path is back: probe at 85 % of the rate before the outage
+            aimd.forgetCapacity();
+            addProbe((long) (0.85 * targetBeforeTimeout));
+            targetBeforeTimeout = 0;
+        }
         long last = nextSeq - 1;
         int delta = (feedback.baseSequenceNumber() - (int) (last & 0xFFFF)) & 0xFFFF;
         long base = last + (delta >= 0x8000 ? delta - 0x10000 : delta);
@@ -169,15 +186,39 @@ public final class GoogCcController {
         target = t;
     }
 
-    /** Nothing is time-driven yet besides probes (started on the first call); kept for the run-loop shape. */
+    /**
+     * Starts the initial probes, and backs off when feedback stops while packets are being sent: after
+     * {@value #FEEDBACK_TIMEOUT_MS} ms without feedback the target halves, again every
+     * {@value #TIMEOUT_DECREASE_MS} ms (a dead or saturated path gives no TWCC to react to).
+     */
     public void handleTimeout(long nowNanos) {
         if (!started) {
             start();
         }
+        long due = pollTimeout();
+        if (due != Long.MAX_VALUE && nowNanos - due >= 0) {
+            if (targetBeforeTimeout == 0) {
+                targetBeforeTimeout = target;
+            }
+            lastTimeoutDecrease = nowNanos;
+            long halved = Math.max(config.minBitrateBps(), target / 2);
+            aimd.setEstimate(halved, nowNanos);
+            lossBased.capAt(halved);
+            updateTarget(nowNanos);
+        }
     }
 
+    /** Next feedback-timeout check; {@code Long.MAX_VALUE} while nothing is outstanding. */
     public long pollTimeout() {
-        return Long.MAX_VALUE;
+        if (lastSend == Long.MIN_VALUE || lastFeedback != Long.MIN_VALUE && lastFeedback - lastSend >= 0) {
+            return Long.MAX_VALUE;
+        }
+        long since = lastFeedback == Long.MIN_VALUE ? firstSend : lastFeedback;
+        long due = since + FEEDBACK_TIMEOUT_MS * 1_000_000L;
+        if (lastTimeoutDecrease != Long.MIN_VALUE && lastTimeoutDecrease - since >= 0) {
+            due = Math.max(due, lastTimeoutDecrease + TIMEOUT_DECREASE_MS * 1_000_000L);
+        }
+        return due;
     }
 
     /** Bitrate for the encoder (bits per second). */

@@ -40,6 +40,11 @@ final class LossBasedEstimator {
         remember(now, bps);
     }
 
+    /** Feedback timed out: the bound drops with the target. */
+    void capAt(long bps) {
+        bound = Math.min(bound, bps);
+    }
+
     void onPacket(boolean received) {
         total++;
         if (!received) {

@@ -60,6 +60,23 @@ class BandwidthEstimationSimulationTest {
     }
 
     @Test
+    void whenFeedbackStopsTheTargetHalvesEveryHalfSecondAfterOneSecond() {
+        CallSimulation sim = call(2_500_000, 0);
+        sim.run(10_000 * MS);
+        long before = sim.cc.targetBitrateBps();
+        sim.link.lossRate = 1.0; // nothing arrives: no feedback at all
+        sim.run(10_900 * MS);
+        assertThat(sim.cc.targetBitrateBps()).isGreaterThan(before * 9 / 10); // within the timeout
+        sim.run(12_600 * MS);
+        long after = sim.cc.targetBitrateBps();
+        assertThat(after).isLessThanOrEqualTo(before / 6).isGreaterThanOrEqualTo(before / 20); // 3-4 halvings
+        assertThat(sim.cc.pollTimeout()).isGreaterThan(sim.now);
+        sim.link.lossRate = 0;
+        sim.run(25_000 * MS);
+        assertThat(sim.cc.targetBitrateBps()).isGreaterThan(after * 3); // recovers once feedback is back
+    }
+
+    @Test
     void aRembCapsTheTarget() {
         CallSimulation sim = call(5_000_000, 0);
         sim.run(5_000 * MS);
