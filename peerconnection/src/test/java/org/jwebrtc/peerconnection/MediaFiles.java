@@ -89,7 +89,11 @@ final class MediaFiles {
         return aus;
     }
 
-    /** An IVF file (32-byte header, 12-byte frame headers) with pts in the 90 kHz RTP clock. */
+    /**
+     * An IVF file (32-byte header, 12-byte frame headers). The pts is the frame index in a 1/30 s time base, as
+     * libvpx writes it: with the 90 kHz RTP time as pts, ffmpeg's frame-rate guess made two frames share an output
+     * timestamp ("non monotonically increasing dts") when the camera's rate varied.
+     */
     static void writeIvf(OutputStream out, String fourcc, List<EncodedFrame> frames) throws IOException {
         int width = 0;
         int height = 0;
@@ -109,20 +113,20 @@ final class MediaFiles {
         h.writeBytes(fourcc.getBytes(StandardCharsets.US_ASCII));
         le16(h, width);
         le16(h, height);
-        le32(h, 90_000);
+        le32(h, 30);
         le32(h, 1);
         le32(h, frames.size());
         le32(h, 0);
         out.write(h.toByteArray());
-        long first = frames.isEmpty() ? 0 : frames.get(0).rtpTimestamp();
+        long pts = 0;
         for (EncodedFrame fr : frames) {
             ByteArrayOutputStream fh = new ByteArrayOutputStream();
             le32(fh, fr.data().length);
-            long pts = (fr.rtpTimestamp() - first) & 0xFFFF_FFFFL;
             le32(fh, (int) pts);
             le32(fh, (int) (pts >>> 32));
             out.write(fh.toByteArray());
             out.write(fr.data());
+            pts++;
         }
     }
 
