@@ -35,7 +35,8 @@ import org.jwebrtc.testsupport.LocalWebServer;
  * binding responses from the stun module) on one loopback UDP socket, {@code DtlsTransport} with
  * {@code maxVersion = DTLS_1_3} as DTLS server (a=setup:passive) or client (a=setup:active),
  * and the sctp module's association + DCEP on top, so Chromium's data channel opens and a message
- * is echoed over DTLS 1.3 application data. Run inside {@code unshare -n}.
+ * is echoed over DTLS 1.3 application data, before and after a KeyUpdate. Run inside
+ * {@code unshare -n}.
  */
 class ChromiumDtls13IT {
     private static final String UFRAG = "j13u";
@@ -126,6 +127,16 @@ class ChromiumDtls13IT {
                 return got[0] != null;
             }, Duration.ofSeconds(10));
             assertThat(got[0]).isEqualTo("echo: ping from chromium");
+            // KeyUpdate (RFC 9147 §8) asking Chromium to update too, then another echo in the new epochs.
+            dtls.updateKeys(true);
+            page.evaluate("window.got = null; dc.send('after key update')");
+            pump(() -> echoed.size() == 2, Duration.ofSeconds(20));
+            assertThat(echoed).containsExactly("ping from chromium", "after key update");
+            pump(() -> {
+                got[0] = (String) page.evaluate("window.got");
+                return got[0] != null;
+            }, Duration.ofSeconds(10));
+            assertThat(got[0]).isEqualTo("echo: after key update");
             String state = String.valueOf(page.evaluate("transport()", Duration.ofSeconds(5)));
             System.out.println(role + ": Chromium " + chromium.version() + " transport: " + state);
             assertThat(state).startsWith("connected|FEFC|TLS_AES_128_GCM_SHA256|");
