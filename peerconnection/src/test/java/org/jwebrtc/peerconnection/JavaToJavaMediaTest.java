@@ -167,8 +167,13 @@ class JavaToJavaMediaTest {
         assertThat(ae.frames("video").get(0).keyframe()).isTrue();
 
         // stats: A's outbound counters equal B's inbound ones, nothing lost on loopback
-        Thread.sleep(1500);   // at least one SR/RR round for the RTT
         StatsReport as = a.getStats().get(5, TimeUnit.SECONDS);
+        long rttDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (as.ofType("remote-inbound-rtp").stream().noneMatch(r -> r.getLong("roundTripTimeMeasurements") > 0)
+                && System.nanoTime() < rttDeadline) {
+            Thread.sleep(100);   // an SR out and an RR with its LSR back (RFC 3550 §6.4.1): 1-3 s
+            as = a.getStats().get(5, TimeUnit.SECONDS);
+        }
         StatsReport bs = b.getStats().get(5, TimeUnit.SECONDS);
         System.out.println("A stats:\n" + as);
         RtcStats aOutVideo = byKind(as.ofType("outbound-rtp"), "video");
