@@ -1,6 +1,8 @@
 package org.jwebrtc.rtp.cc;
 
 import java.util.ArrayDeque;
+import org.jwebrtc.rtp.rtcp.ReceiverEstimatedMaxBitrate;
+import org.jwebrtc.rtp.rtcp.RtcpPacket;
 import org.jwebrtc.rtp.rtcp.TransportWideFeedback;
 
 /**
@@ -169,6 +171,22 @@ public final class GoogCcController {
                 && lastProbeBitrate < config.maxBitrateBps()) {
             addProbe(2 * bps); // the path took it: keep doubling
         }
+    }
+
+    /**
+     * Convenience for the RTCP receive path: feeds {@link TransportWideFeedback} and
+     * {@link ReceiverEstimatedMaxBitrate} packets, ignores every other kind. Returns true if it was used.
+     */
+    public boolean onRtcp(long nowNanos, RtcpPacket packet) {
+        if (packet instanceof TransportWideFeedback twcc) {
+            onTransportFeedback(nowNanos, twcc);
+            return true;
+        }
+        if (packet instanceof ReceiverEstimatedMaxBitrate remb) {
+            onRemb(nowNanos, remb.bitrate());
+            return true;
+        }
+        return false;
     }
 
     /** A REMB (draft-alvestrand-rmcat-remb-03) from the receiver caps the estimate. */

@@ -72,6 +72,9 @@ public final class JitterBuffer {
     private long lastScanEnd;              // result of frameEnd: keyframe seen in the frame
     private boolean lastScanKey;
 
+    private static final int RESTART_AFTER = 8;
+    private int farBehind;                 // consecutive packets far behind nextSeq
+
     private long received;
     private long duplicated;
     private long reordered;
@@ -149,11 +152,15 @@ public final class JitterBuffer {
         if (ext < nextSeq && needKeyframe && highestSeq - ext <= mask) {
             nextSeq = ext; // still hunting for a keyframe: an earlier packet may start it
         }
+        if (ext < nextSeq && nextSeq - ext > 2L * (mask + 1) && ++farBehind >= RESTART_AFTER) {
+            restart(nowNanos, ext); // the sender's sequence jumped back (restart without a new SSRC)
+        }
         if (ext < nextSeq) {
             late++;
             nack.received(ext);
             return InsertResult.LATE;
         }
+        farBehind = 0;
         if (ext - nextSeq >= mask + 1) { // too far ahead to hold: start over from this packet
             reset(nowNanos, ext);
         }
@@ -512,6 +519,25 @@ public final class JitterBuffer {
         framesComplete++;
         frames.add(new Frame(ssrc, slotTs[first] & 0xFFFFFFFFL, (int) (from & 0xFFFF), (int) (to & 0xFFFF),
                 (int) (to - from + 1), keyframe, frame, firstArrival, lastArrival, playout));
+    }
+
+    /** Starts over at {@code ext} as if it were a new stream (held packets dropped, keyframe requested). */
+    private void restart(long now, long ext) {
+        resets++;
+        discard(nextSeq, highestSeq);
+        for (int i = 0; i <= mask; i++) {
+            state[i] = EMPTY;
+        }
+        nack.clear();
+        nextSeq = ext;
+        highestSeq = ext - 1;
+        farBehind = 0;
+        if (!config.onePacketPerFrame()) {
+            needKeyframe = true;
+            waitingSince = now;
+            lastKeyframeRequest = NONE;
+            requestKeyframe(now);
+        }
     }
 
     /** Makes room for {@code ext}: keeps the newest {@code capacity} sequence numbers, drops the rest. */

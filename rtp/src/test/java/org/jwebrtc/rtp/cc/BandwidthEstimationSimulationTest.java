@@ -77,10 +77,14 @@ class BandwidthEstimationSimulationTest {
     }
 
     @Test
-    void aRembCapsTheTarget() {
+    void aRembCapsTheTarget() throws Exception {
         CallSimulation sim = call(5_000_000, 0);
         sim.run(5_000 * MS);
-        sim.cc.onRemb(sim.now, 1_200_000);
+        byte[] wire = new org.jwebrtc.rtp.rtcp.ReceiverEstimatedMaxBitrate(2, 1_200_000, java.util.List.of(1L)).toBytes();
+        for (org.jwebrtc.rtp.rtcp.RtcpPacket p : org.jwebrtc.rtp.rtcp.RtcpCompound.parse(wire, 0, wire.length)) {
+            assertThat(sim.cc.onRtcp(sim.now, p)).isTrue(); // parsed REMB as the input
+        }
+        assertThat(sim.cc.onRtcp(sim.now, new org.jwebrtc.rtp.rtcp.PictureLossIndication(1, 2))).isFalse();
         sim.run(6_000 * MS);
         assertThat(sim.cc.targetBitrateBps()).isEqualTo(1_200_000);
         assertThat(sim.cc.pacingBitrateBps()).isEqualTo(3_000_000);

@@ -279,6 +279,32 @@ class JitterBufferTest {
     }
 
     @Test
+    void aSequenceThatJumpsFarBackRestartsTheBufferAfterEightPackets() {
+        JitterBuffer jb = video();
+        for (Pkt p : stream(5, 0, 40_000)) {
+            TestStream.insert(jb, at(p.frame()), p, frames, events);
+        }
+        assertThat(frames).hasSize(5);
+        List<Pkt> again = stream(10, 0, 10_000); // same SSRC, sender restarted 30000 sequence numbers back
+        for (Pkt p : again) {
+            TestStream.insert(jb, at(5 + p.frame()), p, frames, events);
+        }
+        assertThat(jb.stats().bufferResets()).isEqualTo(1);
+        assertThat(jb.stats().packetsLate()).isEqualTo(7);
+        assertThat(plis()).isEqualTo(1);
+        // its first frames were among the 7 refused packets; a keyframe request went out, the rest are deltas
+        assertThat(frames).hasSize(5);
+        List<Pkt> key = stream(12, 11, 10_000 + again.size()); // the requested keyframe (frame 11) arrives
+        for (Pkt p : key) {
+            if (p.frame() >= 11) {
+                TestStream.insert(jb, at(16 + p.frame()), p, frames, events);
+            }
+        }
+        assertThat(frames).hasSize(6);
+        assertThat(frames.get(5).keyframe()).isTrue();
+    }
+
+    @Test
     void audioReleasesEveryPacketAndSkipsLostOnesAfterTheWait() {
         JitterBuffer jb = new JitterBuffer(JitterBufferConfig.audio(48_000), new OpusDepacketizer());
         List<byte[]> src = new ArrayList<>();
