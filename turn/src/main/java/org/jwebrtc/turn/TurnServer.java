@@ -203,8 +203,12 @@ public final class TurnServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
             int len = copy(p.content(), in);
-            relayToPeer(core.handleClientInput(System.nanoTime(), TurnTransport.UDP, p.sender(), in, 0, len), in);
-            afterInput();
+            int r = core.handleClientInput(System.nanoTime(), TurnTransport.UDP, p.sender(), in, 0, len);
+            if (r == TurnServerCore.RELAY) {
+                relayToPeer(r, in); // data changes no deadline: skip the O(allocations) pollTimeout scan
+            } else if (r == TurnServerCore.HANDLED) {
+                afterInput();
+            }
         }
 
         @Override
@@ -242,15 +246,20 @@ public final class TurnServer implements AutoCloseable {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
+            boolean control = false;
             try {
                 while (framer.next()) {
-                    relayToPeer(core.handleClientInput(System.nanoTime(), transport, remote, framer.buffer(),
-                            framer.frameOffset(), framer.frameLength()), framer.buffer());
+                    int r = core.handleClientInput(System.nanoTime(), transport, remote, framer.buffer(),
+                            framer.frameOffset(), framer.frameLength());
+                    relayToPeer(r, framer.buffer());
+                    control |= r == TurnServerCore.HANDLED;
                 }
             } catch (TurnException e) {
                 ctx.close(); // no way to resynchronise a corrupt stream
             }
-            afterInput();
+            if (control) {
+                afterInput();
+            }
         }
 
         @Override
