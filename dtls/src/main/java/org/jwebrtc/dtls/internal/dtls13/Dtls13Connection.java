@@ -133,7 +133,8 @@ public final class Dtls13Connection {
             droppedDatagrams++;
             return;
         }
-        if (state == State.SERVER_WAIT_CH && config.allowDtls12Fallback()) {
+        if (state == State.SERVER_WAIT_CH && config.allowDtls12Fallback() && rawBeforeVersion.size() < 16) {
+            // bounded: a ClientHello fits in a few datagrams; junk before it must not grow this
             rawBeforeVersion.add(Arrays.copyOfRange(buf, off, off + len));
         }
         List<RecordLayer.Received> recs = records.decode(buf, off, len);
