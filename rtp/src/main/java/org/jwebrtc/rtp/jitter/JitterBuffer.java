@@ -151,6 +151,7 @@ public final class JitterBuffer {
         }
         if (ext < nextSeq && needKeyframe && highestSeq - ext <= mask) {
             nextSeq = ext; // still hunting for a keyframe: an earlier packet may start it
+            firstSeq = Math.min(firstSeq, ext);
         }
         if (ext < nextSeq && nextSeq - ext > 2L * (mask + 1) && ++farBehind >= RESTART_AFTER) {
             restart(nowNanos, ext); // the sender's sequence jumped back (restart without a new SSRC)

@@ -53,6 +53,7 @@ class JitterBufferProperties {
         assertThat(duplicates).isEqualTo(order.size() - pkts.size());
         assertThat(jb.stats().packetsDuplicated()).isEqualTo(duplicates);
         assertThat(jb.stats().packetsReceived()).isEqualTo(pkts.size());
+        assertThat(jb.stats().packetsLost()).isZero();
     }
 
     @Property(tries = 200)
