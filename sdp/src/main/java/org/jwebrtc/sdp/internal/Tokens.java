@@ -18,18 +18,7 @@ final class Tokens {
         "127.0.0.1", "sha-256", "sha-1", "sha-384", "sha-512", "trickle", "ice2", "-", "BUNDLE", "LS", "FID", "SIM",
         "FEC-FR", "udp", "UDP", "tcp", "TCP", "audio", "video", "application", "UDP/TLS/RTP/SAVPF", "RTP/SAVPF",
         "RTP/AVP", "RTP/AVPF", "UDP/DTLS/SCTP", "DTLS/SCTP", "webrtc-datachannel", "send", "recv",
-        "profile-id=0", "profile-id=1", "profile-id=2", "minptime=10;useinbandfec=1", "level-idx=5;profile=0;tier=0",
-        // H.264 fmtp lines as Chromium and Firefox offer them (RFC 6184 §8.1 parameters)
-        "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42001f",
-        "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42001f",
-        "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f",
-        "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=42e01f",
-        "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=4d001f",
-        "level-asymmetry-allowed=1;packetization-mode=0;profile-level-id=4d001f",
-        "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=f4001f",
-        "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=64001f",
-        "profile-level-id=42e01f;level-asymmetry-allowed=1;packetization-mode=1",
-        "profile-level-id=42e01f;level-asymmetry-allowed=1",
+        "apt=96", "profile-id=0", "profile-id=2", "minptime=10;useinbandfec=1",
         "urn:ietf:params:rtp-hdrext:ssrc-audio-level",
         "urn:ietf:params:rtp-hdrext:csrc-audio-level",
         "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
@@ -52,12 +41,11 @@ final class Tokens {
     private static final Optional<String>[] OPTIONALS = optionals();
 
     private static String[] all() {
-        String[] all = new String[256 + WORDS.length];
+        String[] all = new String[128 + WORDS.length];
         for (int i = 0; i < 128; i++) {   // payload types, format lists, small numbers
             all[i] = Integer.toString(i);
-            all[128 + i] = "apt=" + i;   // RTX fmtp (RFC 4588 §8.6): one per video codec
         }
-        System.arraycopy(WORDS, 0, all, 256, WORDS.length);
+        System.arraycopy(WORDS, 0, all, 128, WORDS.length);
         return all;
     }
 
