@@ -409,7 +409,8 @@ public final class SeedCorpus {
                         .unixSeconds(() -> 1_700_000_000L).build(),
                 new org.jwebrtc.turn.RelayAllocator() {
                     @Override
-                    public java.net.InetSocketAddress allocate(org.jwebrtc.turn.TurnTransport t, java.net.InetSocketAddress c) {
+                    public java.net.InetSocketAddress allocate(org.jwebrtc.turn.TurnTransport t, java.net.InetSocketAddress c,
+                                                              boolean evenPort) {
                         return new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 50000);
                     }
 

@@ -31,8 +31,8 @@ import org.jwebrtc.turn.TurnTransport;
  * of the input picks the mode: odd, the rest is parsed as a STUN message and re-signed with the
  * user's long-term key, realm and current nonce (reaching the authenticated Allocate / Refresh /
  * CreatePermission / ChannelBind / Send handling); even, it is sent as is. The same bytes then
- * arrive from a peer at the relay and as a server answer at the client. Nothing may throw; an
- * unauthenticated datagram never opens a permission (RFC 8656 §9, §10.3).
+ * arrive from a peer at the relay and as a server answer at the client. Nothing may throw; a
+ * datagram without valid MESSAGE-INTEGRITY never opens a permission (RFC 8656 §9, §10.3).
  */
 class TurnServerFuzzTest {
     private static final String USER = "alice";
@@ -78,7 +78,9 @@ class TurnServerFuzzTest {
 
         byte[] dst = new byte[input.length + TurnServerCore.MAX_CLIENT_OVERHEAD];
         int p = server.handlePeerInput(NOW, relay, PEER, input, 0, input.length, dst, 0);
-        if (!signed) {
+        // a datagram that does not carry our MESSAGE-INTEGRITY must not open a permission (a replayed or
+        // extended copy of a signed request does verify: attributes after it are ignored, §14.5 of RFC 8489)
+        if (!signed && !StunMessage.verifyIntegrity(msg, 0, msg.length, KEY)) {
             Contract.check(p == TurnServerCore.DROPPED, "an unauthenticated datagram opened a permission for " + PEER);
         }
         client.handleInput(NOW, input, 0, input.length);   // as a (forged) server answer
@@ -139,8 +141,9 @@ class TurnServerFuzzTest {
         private int next = 50000;
 
         @Override
-        public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client) {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), next++);
+        public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client, boolean evenPort) {
+            next += 2;   // always even: honours EVEN-PORT too
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), next);
         }
 
         @Override
