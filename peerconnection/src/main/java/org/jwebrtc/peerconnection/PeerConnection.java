@@ -33,6 +33,7 @@ import java.util.random.RandomGenerator;
 import org.jctools.queues.MpscArrayQueue;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.dtls.DtlsRole;
+import org.jwebrtc.dtls.DtlsVersion;
 import org.jwebrtc.dtls.Fingerprint;
 import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.IceConnectionState;
@@ -519,6 +520,7 @@ public final class PeerConnection implements AutoCloseable {
         }
         stack = new TransportStack(role, localIce, certificate, random, HANDSHAKES,
                 () -> loop.execute(() -> afterWork(System.nanoTime())), new StackOutput(), config.maxMessageSize());
+        stack.maxDtlsVersion(config.maxDtlsVersion());
         for (Candidate c : hostCandidates) {
             stack.ice().addLocalCandidate(c);
         }
@@ -612,7 +614,9 @@ public final class PeerConnection implements AutoCloseable {
         t.put("dtlsState", dtlsState);
         t.put("iceState", iceState.name().toLowerCase(java.util.Locale.ROOT));
         if ("connected".equals(dtlsState)) {
-            t.put("tlsVersion", "FEFD");   // DTLS 1.2 (RFC 6347 §4.1: {254, 253})
+            // DTLS 1.2 is {254, 253} (RFC 6347 §4.1), DTLS 1.3 {254, 252} (RFC 9147 §5.3), as browsers report them
+            t.put("tlsVersion", stack.dtlsVersion().orElse(DtlsVersion.DTLS_1_2) == DtlsVersion.DTLS_1_3
+                    ? "FEFC" : "FEFD");
             t.put("dtlsCipher", String.format("0x%04X", stack.cipherSuite()));
         }
         if (srtpProfile != null) {

@@ -5,14 +5,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jwebrtc.dtls.DtlsCertificate;
+import org.jwebrtc.dtls.DtlsVersion;
 
 /**
  * Per-connection settings. {@code hostAddresses} are the interfaces to gather host candidates on (tests and the
- * demo use loopback only); {@code certificate} is reused when given (generating one costs milliseconds).
+ * demo use loopback only); {@code certificate} is reused when given (generating one costs milliseconds);
+ * {@code maxDtlsVersion} is the highest DTLS version offered or accepted (default 1.2: a DTLS 1.3 client of ours
+ * cannot complete a handshake with a 1.2-only server yet; as a server, 1.3 falls back to 1.2 for 1.2 clients).
  */
 public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
-                                   int commandQueueCapacity, int maxMessageSize) {
+                                   int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion) {
+    public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
+                                int commandQueueCapacity, int maxMessageSize) {
+        this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, DtlsVersion.DTLS_1_2);
+    }
+
     public PeerConnectionConfig {
+        Objects.requireNonNull(maxDtlsVersion, "maxDtlsVersion");
         hostAddresses = List.copyOf(hostAddresses);
         if (hostAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one host address is needed");
@@ -30,10 +39,16 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
     }
 
     public PeerConnectionConfig withCertificate(DtlsCertificate c) {
-        return new PeerConnectionConfig(hostAddresses, Optional.of(c), commandQueueCapacity, maxMessageSize);
+        return new PeerConnectionConfig(hostAddresses, Optional.of(c), commandQueueCapacity, maxMessageSize,
+                maxDtlsVersion);
     }
 
     public PeerConnectionConfig withHostAddresses(List<InetAddress> addresses) {
-        return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize);
+        return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion);
+    }
+
+    /** DTLS 1.3 (RFC 9147, hybrid X25519MLKEM768 offered) as the highest version, or back to 1.2. */
+    public PeerConnectionConfig withMaxDtlsVersion(DtlsVersion v) {
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, v);
     }
 }

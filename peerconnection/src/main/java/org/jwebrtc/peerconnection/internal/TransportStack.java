@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.dtls.DtlsConfig;
+import org.jwebrtc.dtls.DtlsVersion;
 import org.jwebrtc.dtls.DtlsEvent;
 import org.jwebrtc.dtls.DtlsRole;
 import org.jwebrtc.dtls.DtlsTransport;
@@ -68,6 +69,7 @@ public final class TransportStack {
     private final RandomGenerator random;
     private final Output out;
     private final int maxMessageSize;
+    private DtlsVersion maxDtlsVersion = DtlsVersion.DTLS_1_2;
     private DtlsTransport dtls;
     private SctpAssociation sctp;
     private DataChannelManager channels;
@@ -94,6 +96,16 @@ public final class TransportStack {
         return ice;
     }
 
+    /** The highest DTLS version to offer or accept; set before the remote description. */
+    public void maxDtlsVersion(DtlsVersion v) {
+        this.maxDtlsVersion = v;
+    }
+
+    /** The DTLS version the handshake settled on, once connected. */
+    public Optional<DtlsVersion> dtlsVersion() {
+        return dtls == null ? Optional.empty() : dtls.negotiatedVersion();
+    }
+
     /** Remote description known: credentials, fingerprint, our DTLS role, the peer's SCTP port and size limit. */
     public void setRemote(IceCredentials remote, Fingerprint fingerprint, DtlsRole dtlsRole, int remoteSctpPort,
                           long remoteMaxMessageSize) {
@@ -107,7 +119,7 @@ public final class TransportStack {
         ice.setRemoteCredentials(remote);
         if (dtls == null) {
             dtls = new DtlsTransport(dtlsRole, certificate, fingerprint,
-                    DtlsConfig.defaults().withOnOutputReady(wake), handshakeExecutor);
+                    DtlsConfig.defaults().withOnOutputReady(wake).withMaxVersion(maxDtlsVersion), handshakeExecutor);
             int maxSend = (int) Math.min(Integer.MAX_VALUE, remoteMaxMessageSize > 0 ? remoteMaxMessageSize : 65_536);
             // one SCTP packet must fit one DTLS record of one datagram (RFC 8261 §5)
             sctp = new SctpAssociation(SctpConfig.defaults().withPorts(SctpConfig.DEFAULT_PORT, remoteSctpPort)
