@@ -82,6 +82,26 @@ class ChromiumMediaIT {
     @ParameterizedTest
     @ValueSource(strings = {"VP8", "H264"})
     void chromiumDecodesWhatJavaSends(String codec) throws Exception {
+        sendToChromiumAndCheck(codec);
+    }
+
+    /** Issue 13: Chromium negotiates DTLS 1.3 with our engine (FEFC in both getStats) and decodes SRTP video keyed by it. */
+    @org.junit.jupiter.api.Test
+    void chromiumDecodesVp8OverDtls13() throws Exception {
+        java.close();
+        java = PeerConnection.create(PeerConnectionConfig.loopback().withMaxDtlsVersion(
+                org.jwebrtc.dtls.DtlsVersion.DTLS_1_3), events);
+        sendToChromiumAndCheck("VP8");
+        Map<String, Object> transport = Json.object(Json.array(Json.parse((String) page.evaluate(
+                "rtpStats('transport')", Duration.ofSeconds(10)))).get(0));
+        System.out.println("Chromium transport over DTLS 1.3: tlsVersion=" + transport.get("tlsVersion")
+                + " dtlsCipher=" + transport.get("dtlsCipher") + " srtpCipher=" + transport.get("srtpCipher"));
+        assertThat(transport.get("tlsVersion")).isEqualTo("FEFC");
+        assertThat(java.getStats().get(5, TimeUnit.SECONDS).ofType("transport").get(0).getString("tlsVersion"))
+                .isEqualTo("FEFC");
+    }
+
+    private void sendToChromiumAndCheck(String codec) throws Exception {
         // the shared H.264 samples are High profile with B-frames (input-10-320x180) or 4:4:4 (input-10-720a), which
         // Chromium's WebRTC decoder does not take (it decodes the I-frames and asks for a key frame after each);
         // a Constrained Baseline stream (what profile-level-id 42e01f announces) is made with ffmpeg/libx264
