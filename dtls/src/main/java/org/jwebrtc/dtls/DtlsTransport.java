@@ -16,6 +16,7 @@ import org.jwebrtc.dtls.internal.ExpectedFingerprint;
 import org.jwebrtc.dtls.internal.HandshakeResult;
 import org.jwebrtc.dtls.internal.HandshakeRunner;
 import org.jwebrtc.dtls.internal.QueueDatagramTransport;
+import org.jwebrtc.dtls.internal.RecordPrecheck;
 import org.jwebrtc.dtls.internal.dtls13.Dtls13Config;
 import org.jwebrtc.dtls.internal.dtls13.Dtls13Connection;
 
@@ -69,6 +70,10 @@ public final class DtlsTransport {
     private long handshakeDeadline = Long.MAX_VALUE;
     private DTLSTransport dtls;
     private long droppedDatagrams;
+    /** Records {@link RecordPrecheck} kept from bctls (one slot: updated in place). */
+    private final long[] droppedRecords = new long[1];
+    private byte[] screen = new byte[2048];
+    private int minCiphertext = 16;
     private long receivedRecords;
     private long sentRecords;
     /** The DTLS 1.3 engine while it owns the association; null on the DTLS 1.2 path. */
@@ -171,7 +176,22 @@ public final class DtlsTransport {
                     droppedDatagrams++;
                 }
             }
-            case CONNECTED -> receiveRecords(buf, off, len);
+            case CONNECTED -> {
+                if (screen.length < len) {
+                    screen = new byte[len];
+                }
+                long before = droppedRecords[0];
+                int n = RecordPrecheck.filter(buf, off, len, screen, minCiphertext, droppedRecords);
+                if (droppedRecords[0] != before) {
+                    LOG.log(System.Logger.Level.DEBUG, "dropped {0} records that cannot be genuine",
+                            droppedRecords[0] - before);
+                }
+                if (n == 0) {
+                    droppedDatagrams++;
+                } else {
+                    receiveRecords(screen, 0, n);
+                }
+            }
             default -> droppedDatagrams++;
         }
     }
@@ -325,7 +345,8 @@ public final class DtlsTransport {
             return new DtlsStats(v13.droppedDatagrams(), v13.receivedRecords(), v13.sentRecords(),
                     v13.authFailures(), v13.replayedRecords());
         }
-        return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords);
+        return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords,
+                droppedRecords[0], 0);
     }
 
     private void requireV13Connected() {
@@ -357,6 +378,7 @@ public final class DtlsTransport {
         }
         HandshakeResult.Success s = (HandshakeResult.Success) r;
         dtls = s.transport();
+        minCiphertext = RecordPrecheck.minCiphertext(s.cipherSuite());
         io.enterCallerMode();
         state = State.CONNECTED;
         negotiated = DtlsVersion.DTLS_1_2;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -63,6 +64,44 @@ class HostileInputProperties {
         pair.server.handleInput(0, realRecord, 0, len);
         assertThat(pair.server.pollEvent()).isNull();
         assertStillWorks();
+    }
+
+    /** The fuzz module's finding: a current-epoch ChangeCipherSpec record of length 0 killed the association. */
+    @net.jqwik.api.Example
+    void aZeroLengthCurrentEpochRecordIsDropped() {
+        byte[] forged = HexFormat.of().parseHex("14fefd000102bf000000000000bf00");
+        long before = pair.server.stats().rejectedRecords();
+        pair.server.handleInput(0, forged, 0, forged.length);
+        assertStillWorks();
+        assertThat(pair.server.stats().rejectedRecords()).isGreaterThan(before);
+    }
+
+    /** Records with a well-formed header that cannot be genuine: short ciphertexts, plaintext alerts, future epochs. */
+    @Property(tries = 300)
+    void forgedRecordHeadersAreDroppedAndCounted(@ForAll("contentTypes") int type, @ForAll("epochs") int epoch,
+                                                 @ForAll @Size(max = 40) byte[] body) {
+        byte[] forged = new byte[13 + body.length];
+        forged[0] = (byte) type;
+        forged[1] = (byte) 0xfe;
+        forged[2] = (byte) 0xfd;
+        forged[3] = (byte) (epoch >> 8);
+        forged[4] = (byte) epoch;
+        forged[10] = 7;
+        forged[11] = (byte) (body.length >> 8);
+        forged[12] = (byte) body.length;
+        System.arraycopy(body, 0, forged, 13, body.length);
+        pair.server.handleInput(0, forged, 0, forged.length);
+        assertStillWorks();
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> contentTypes() {
+        return net.jqwik.api.Arbitraries.integers().between(20, 23);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Integer> epochs() {
+        return net.jqwik.api.Arbitraries.integers().between(0, 3);
     }
 
     private static void assertStillWorks() {
