@@ -138,17 +138,25 @@ public final class QuickProfile {
         return k.toString();
     }
 
+    /** Time per op in ns for average-time units; throughput units (ops/s, ...) are inverted; else NaN. */
     private static double nanos(double score, String unit) {
-        return switch (unit) {
-            case "ns/op" -> score;
-            case "us/op" -> score * 1e3;
-            case "ms/op" -> score * 1e6;
-            case "s/op" -> score * 1e9;
-            default -> throw new IllegalStateException("unexpected unit " + unit + " (use AverageTime)");
+        boolean throughput = unit.startsWith("ops/");
+        String time = throughput ? unit.substring(4) : unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : "";
+        double unitNanos = switch (time) {
+            case "ns" -> 1;
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "min" -> 60e9;
+            default -> Double.NaN;
         };
+        return throughput ? unitNanos / score : score * unitNanos;
     }
 
     private static String ns(double v) {
+        if (Double.isNaN(v)) {
+            return "?";
+        }
         return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
