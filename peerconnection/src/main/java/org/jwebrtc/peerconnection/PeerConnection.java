@@ -41,6 +41,7 @@ import org.jwebrtc.ice.IceCredentials;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.peerconnection.internal.RemoteDescription;
 import org.jwebrtc.peerconnection.internal.TransportStack;
+import org.jwebrtc.peerconnection.internal.TurnRelay;
 import org.jwebrtc.sctp.DataChannelEvent;
 import org.jwebrtc.sctp.DataChannelInit;
 import org.jwebrtc.sdp.Origin;
@@ -85,6 +86,11 @@ public final class PeerConnection implements AutoCloseable {
     private final IceCredentials localIce;
     private final Map<InetSocketAddress, DatagramChannel> sockets = new LinkedHashMap<>();
     private final List<Candidate> hostCandidates = new ArrayList<>();
+    private final List<TurnRelay> relays = new ArrayList<>();
+    private final List<Candidate> relayCandidates = new ArrayList<>();
+    private int relaysPending;
+    private boolean localDescriptionSet;
+    private boolean endOfCandidatesSignalled;
     private final MpscArrayQueue<Runnable> commands;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainCommands;
@@ -244,10 +250,14 @@ public final class PeerConnection implements AutoCloseable {
     /** Applies our description; trickles our candidates (also in the SDP) and then end-of-candidates. */
     public CompletableFuture<Void> setLocalDescription(SessionDescriptionInit description) {
         return call(() -> {
-            for (Candidate c : hostCandidates) {
+            if (localDescriptionSet) {
+                return null;   // candidates were trickled with the first description
+            }
+            localDescriptionSet = true;
+            for (Candidate c : signalledCandidates()) {
                 observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
             }
-            observer.onIceCandidate(Optional.empty());
+            maybeEndOfCandidates();
             return null;
         });
     }
@@ -275,7 +285,7 @@ public final class PeerConnection implements AutoCloseable {
                 applyNegotiation(remote.sdp(), remote.sdp(), true);
             }
             for (Candidate c : remote.candidates()) {
-                stack.ice().addRemoteCandidate(c);
+                addRemote(c);
             }
             if (remote.endOfCandidates()) {
                 stack.ice().endOfRemoteCandidates();
@@ -383,6 +393,9 @@ public final class PeerConnection implements AutoCloseable {
                 if (stack != null) {
                     stack.close(System.nanoTime());
                 }
+                for (TurnRelay r : relays) {
+                    r.close(System.nanoTime());   // RFC 8656 §8: delete the allocation
+                }
                 flush();
                 channels.values().forEach(dc -> {
                     dc.state(DataChannel.State.CLOSED);
@@ -459,6 +472,7 @@ public final class PeerConnection implements AutoCloseable {
             flushBacklogs();
             stack.drive(now);
             flushBacklogs();
+            bindSelectedChannel(now);
             for (DataChannel dc : channels.values()) {
                 dc.sctpBuffered = stack.channels().bufferedAmount(dc.id);
             }
@@ -495,6 +509,9 @@ public final class PeerConnection implements AutoCloseable {
 
     private void reschedule(long now) {
         long deadline = earliest(stack.pollTimeout(), media.pollTimeout());
+        for (TurnRelay r : relays) {
+            deadline = earliest(deadline, r.pollTimeout());
+        }
         if (deadline == Long.MAX_VALUE) {
             return;
         }
@@ -508,6 +525,12 @@ public final class PeerConnection implements AutoCloseable {
         timer = loop.schedule(() -> {
             timer = null;   // this one has fired: the next reschedule must arm a new one
             long t = System.nanoTime();
+            for (TurnRelay r : relays) {
+                long due = r.pollTimeout();
+                if (due != Long.MAX_VALUE && due - t <= 0) {
+                    r.handleTimeout(t);
+                }
+            }
             stack.onTimeout(t);
             media.handleTimeout(t);
             afterWork(t);
@@ -521,8 +544,126 @@ public final class PeerConnection implements AutoCloseable {
         stack = new TransportStack(role, localIce, certificate, random, HANDSHAKES,
                 () -> loop.execute(() -> afterWork(System.nanoTime())), new StackOutput(), config.maxMessageSize());
         stack.maxDtlsVersion(config.maxDtlsVersion());
-        for (Candidate c : hostCandidates) {
-            stack.ice().addLocalCandidate(c);
+        if (config.iceTransportPolicy() == IceTransportPolicy.ALL) {
+            for (Candidate c : hostCandidates) {
+                stack.ice().addLocalCandidate(c);
+            }
+        }
+        startRelays();
+    }
+
+    /** One TURN allocation per TURN server per host socket (W3C webrtc §4.4.1.5 gathering), UDP only. */
+    private void startRelays() {
+        long now = System.nanoTime();
+        int preference = 65_535;
+        for (IceServerConfig server : config.iceServers()) {
+            Optional<String> url = server.firstTurn();
+            if (url.isEmpty()) {
+                continue;
+            }
+            InetSocketAddress address = IceServerConfig.parse(url.get()).server();
+            for (InetSocketAddress local : sockets.keySet()) {
+                if (address.isUnresolved()
+                        || (address.getAddress() instanceof java.net.Inet6Address)
+                        != (local.getAddress() instanceof java.net.Inet6Address)) {
+                    continue;   // a socket reaches servers of its own family only
+                }
+                TurnRelay relay = new TurnRelay(local, address, server.username(), server.credential(),
+                        preference--, random, System::nanoTime, new RelaySink());
+                relays.add(relay);
+                relaysPending++;
+                relay.start(now);
+            }
+        }
+    }
+
+    private List<Candidate> signalledCandidates() {
+        List<Candidate> out = new ArrayList<>();
+        if (config.iceTransportPolicy() == IceTransportPolicy.ALL) {
+            out.addAll(hostCandidates);
+        }
+        out.addAll(relayCandidates);
+        return out;
+    }
+
+    /** RFC 8838 §8.2: end-of-candidates once the description is set and every allocation has answered. */
+    private void maybeEndOfCandidates() {
+        if (localDescriptionSet && relaysPending == 0 && !endOfCandidatesSignalled) {
+            endOfCandidatesSignalled = true;
+            observer.onIceCandidate(Optional.empty());
+        }
+    }
+
+    /** A remote candidate: every allocation installs its IP's permission before checks go out (RFC 8656 §9). */
+    private void addRemote(Candidate c) {
+        long now = System.nanoTime();
+        if (c.address().getAddress() != null) {
+            for (TurnRelay r : relays) {
+                r.permit(now, c.address().getAddress());
+            }
+        }
+        stack.ice().addRemoteCandidate(c);
+    }
+
+    /** RFC 8656 §11: once a relayed pair is selected, its data moves to ChannelData. */
+    private void bindSelectedChannel(long now) {
+        if (relays.isEmpty()) {
+            return;
+        }
+        Optional<CandidatePair> pair = stack.selectedPair();
+        if (pair.isEmpty()) {
+            return;
+        }
+        for (TurnRelay r : relays) {
+            if (r.relayedAddress().filter(pair.get().local().address()::equals).isPresent()) {
+                r.bindChannel(now, pair.get().remote().address());
+            }
+        }
+    }
+
+    private TurnRelay relayFor(InetSocketAddress local) {
+        for (TurnRelay r : relays) {
+            if (r.relayedAddress().filter(local::equals).isPresent()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The loop side of the TURN allocations. */
+    private final class RelaySink implements TurnRelay.Sink {
+        @Override
+        public void toServer(InetSocketAddress local, InetSocketAddress server, byte[] data) {
+            DatagramChannel ch = sockets.get(local);
+            if (ch != null) {
+                ch.write(new DatagramPacket(Unpooled.wrappedBuffer(data), server));
+            }
+        }
+
+        @Override
+        public void fromPeer(long now, InetSocketAddress relayed, InetSocketAddress peer, byte[] buf, int off,
+                             int len) {
+            if (stack != null) {
+                stack.onDatagram(now, relayed, peer, buf, off, len);
+            }
+        }
+
+        @Override
+        public void gathered(TurnRelay relay, Optional<Candidate> candidate) {
+            relaysPending--;
+            if (candidate.isPresent()) {
+                Candidate c = candidate.get();
+                relayCandidates.add(c);
+                if (stack != null) {
+                    stack.ice().addLocalCandidate(c);
+                }
+                if (localDescriptionSet) {
+                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+                }
+            } else {
+                LOG.log(System.Logger.Level.INFO, "TURN allocation failed on " + relay);
+            }
+            maybeEndOfCandidates();
         }
     }
 
@@ -531,7 +672,7 @@ public final class PeerConnection implements AutoCloseable {
             stack.ice().endOfRemoteCandidates();
             return;
         }
-        RemoteDescription.candidate(c.candidate()).ifPresent(stack.ice()::addRemoteCandidate);
+        RemoteDescription.candidate(c.candidate()).ifPresent(this::addRemote);
     }
 
     private void openNow(DataChannel dc) {
@@ -646,8 +787,27 @@ public final class PeerConnection implements AutoCloseable {
             c.put("packetsReceived", packetsReceived);
             media.roundTripTime().ifPresent(rtt -> c.put("currentRoundTripTime", rtt));
             out.put(pairId, new RtcStats(pairId, "candidate-pair", ts, c));
+            candidateStats(out, ts, "local-candidate", pair.get().local(), transportId);
+            candidateStats(out, ts, "remote-candidate", pair.get().remote(), transportId);
         }
         return new StatsReport(out);
+    }
+
+    /** webrtc-stats §8.5 RTCIceCandidateStats of one end of the selected pair. */
+    private static void candidateStats(Map<String, RtcStats> out, double ts, String type, Candidate cand,
+                                       String transportId) {
+        String id = "C-" + cand.address().getPort();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("transportId", transportId);
+        m.put("address", cand.address().getHostString());
+        m.put("port", cand.address().getPort());
+        m.put("protocol", "udp");
+        m.put("candidateType", cand.type().sdpName());
+        m.put("priority", cand.priority());
+        if (cand.type() == org.jwebrtc.ice.CandidateType.RELAYED && type.equals("local-candidate")) {
+            m.put("relayProtocol", "udp");
+        }
+        out.put(id + (type.startsWith("local") ? "" : "-r"), new RtcStats(id, type, ts, m));
     }
 
     private static long earliest(long a, long b) {
@@ -670,7 +830,7 @@ public final class PeerConnection implements AutoCloseable {
 
     private TransportParameters transport() {
         List<org.jwebrtc.sdp.Candidate> cands = new ArrayList<>();
-        for (Candidate c : hostCandidates) {
+        for (Candidate c : signalledCandidates()) {
             RemoteDescription.sdpCandidate(c).ifPresent(cands::add);
         }
         Fingerprint fp = certificate.fingerprint();
@@ -698,6 +858,13 @@ public final class PeerConnection implements AutoCloseable {
         public void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
             DatagramChannel ch = sockets.get(local);
             if (ch == null) {
+                TurnRelay relay = relayFor(local);
+                if (relay != null) {
+                    packetsSent++;
+                    bytesSent += data.length;
+                    relay.send(remote, data);
+                    return;
+                }
                 ch = sockets.values().iterator().next();
             }
             packetsSent++;
@@ -851,8 +1018,18 @@ public final class PeerConnection implements AutoCloseable {
             byte[] data = new byte[content.readableBytes()];
             content.getBytes(content.readerIndex(), data);
             long now = System.nanoTime();
-            stack.onDatagram(now, (InetSocketAddress) ctx.channel().localAddress(), packet.sender(), data, 0,
-                    data.length);
+            InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+            for (TurnRelay r : relays) {
+                if (r.isFromServer(local, packet.sender())) {
+                    r.handleInput(now, data, 0, data.length);   // relayed data reaches the stack via RelaySink
+                    afterWork(now);
+                    return;
+                }
+            }
+            if (config.iceTransportPolicy() == IceTransportPolicy.RELAY) {
+                return;   // nothing but the TURN servers talks to our host sockets under the relay policy
+            }
+            stack.onDatagram(now, local, packet.sender(), data, 0, data.length);
             afterWork(now);
         }
     }

@@ -11,17 +11,27 @@ import org.jwebrtc.dtls.DtlsVersion;
  * Per-connection settings. {@code hostAddresses} are the interfaces to gather host candidates on (tests and the
  * demo use loopback only); {@code certificate} is reused when given (generating one costs milliseconds);
  * {@code maxDtlsVersion} is the highest DTLS version offered or accepted (default 1.2: a DTLS 1.3 client of ours
- * cannot complete a handshake with a 1.2-only server yet; as a server, 1.3 falls back to 1.2 for 1.2 clients).
+ * cannot complete a handshake with a 1.2-only server yet; as a server, 1.3 falls back to 1.2 for 1.2 clients);
+ * {@code iceServers}/{@code iceTransportPolicy} as RTCConfiguration (TURN over UDP only).
  */
 public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
-                                   int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion) {
+                                   int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
+                                   List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy) {
     public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
                                 int commandQueueCapacity, int maxMessageSize) {
         this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, DtlsVersion.DTLS_1_2);
     }
 
+    public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
+                                int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion) {
+        this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion, List.of(),
+                IceTransportPolicy.ALL);
+    }
+
     public PeerConnectionConfig {
         Objects.requireNonNull(maxDtlsVersion, "maxDtlsVersion");
+        Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
+        iceServers = List.copyOf(iceServers);
         hostAddresses = List.copyOf(hostAddresses);
         if (hostAddresses.isEmpty()) {
             throw new IllegalArgumentException("at least one host address is needed");
@@ -40,15 +50,29 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
 
     public PeerConnectionConfig withCertificate(DtlsCertificate c) {
         return new PeerConnectionConfig(hostAddresses, Optional.of(c), commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion);
+                maxDtlsVersion, iceServers, iceTransportPolicy);
     }
 
     public PeerConnectionConfig withHostAddresses(List<InetAddress> addresses) {
-        return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion);
+        return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion,
+                iceServers, iceTransportPolicy);
     }
 
     /** DTLS 1.3 (RFC 9147, hybrid X25519MLKEM768 offered) as the highest version, or back to 1.2. */
     public PeerConnectionConfig withMaxDtlsVersion(DtlsVersion v) {
-        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, v);
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, v, iceServers,
+                iceTransportPolicy);
+    }
+
+    /** STUN/TURN servers (RTCConfiguration.iceServers): one TURN allocation per TURN server per host socket. */
+    public PeerConnectionConfig withIceServers(List<IceServerConfig> servers) {
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
+                maxDtlsVersion, servers, iceTransportPolicy);
+    }
+
+    /** RTCConfiguration.iceTransportPolicy: RELAY signals and checks relayed candidates only. */
+    public PeerConnectionConfig withIceTransportPolicy(IceTransportPolicy policy) {
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
+                maxDtlsVersion, iceServers, policy);
     }
 }

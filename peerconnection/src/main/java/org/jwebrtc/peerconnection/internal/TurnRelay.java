@@ -1,0 +1,201 @@
+package org.jwebrtc.peerconnection.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+import org.jwebrtc.ice.Candidate;
+import org.jwebrtc.ice.RelayedTransport;
+import org.jwebrtc.turn.TurnClient;
+import org.jwebrtc.turn.TurnClientConfig;
+import org.jwebrtc.turn.TurnEvent;
+import org.jwebrtc.turn.TurnTransport;
+
+/**
+ * One TURN allocation over UDP on one host socket (RFC 8656), plugged into ICE as a {@link RelayedTransport}.
+ * ICE transmits from the relayed address go out as Send indications (ChannelData once the selected pair's channel
+ * is bound, §11-§12); whatever the server relays back is handed to the {@link Sink} with the relayed address as
+ * {@code local}. Permissions (§9) are installed for each remote candidate IP before anything is sent to it: data
+ * for a peer without a confirmed permission waits (a few packets) until the server confirms. Not thread-safe:
+ * owned by the connection's loop; {@code clock} only timestamps {@link #send} calls that come without a time.
+ */
+public final class TurnRelay implements RelayedTransport {
+    /** Where the relay's output goes. */
+    public interface Sink {
+        /** A datagram for the TURN server, sent from the host socket {@code local}. */
+        void toServer(InetSocketAddress local, InetSocketAddress server, byte[] data);
+
+        /** Data a peer sent to our relayed address (STUN, DTLS or SRTP for the stack). */
+        void fromPeer(long nowNanos, InetSocketAddress relayed, InetSocketAddress peer, byte[] buf, int off, int len);
+
+        /** The allocation exists: {@code candidate} is the relay candidate; or it failed (empty). */
+        void gathered(TurnRelay relay, Optional<Candidate> candidate);
+    }
+
+    private static final int MAX_WAITING = 32;
+
+    private final TurnClient client;
+    private final InetSocketAddress local;
+    private final InetSocketAddress server;
+    private final int localPreference;
+    private final LongSupplier clock;
+    private final Sink sink;
+    private final Set<InetAddress> permitted = new HashSet<>();
+    private final Set<InetAddress> requested = new HashSet<>();
+    private final Map<InetAddress, ArrayDeque<Object[]>> waiting = new HashMap<>();
+    private Candidate candidate;
+    private InetSocketAddress channelPeer;
+    private boolean done;
+    private long sent;
+    private long received;
+
+    public TurnRelay(InetSocketAddress local, InetSocketAddress server, String username, String password,
+                     int localPreference, RandomGenerator random, LongSupplier clock, Sink sink) {
+        this.client = new TurnClient(TurnClientConfig.of(server, TurnTransport.UDP, username, password), random);
+        this.local = local;
+        this.server = server;
+        this.localPreference = localPreference;
+        this.clock = clock;
+        this.sink = sink;
+    }
+
+    public void start(long now) {
+        client.start(now);
+        drain(now);
+    }
+
+    /** True when this datagram arrived on our host socket from our TURN server. */
+    public boolean isFromServer(InetSocketAddress socket, InetSocketAddress sender) {
+        return local.equals(socket) && server.equals(sender);
+    }
+
+    /** The relayed address, once allocated. */
+    public Optional<InetSocketAddress> relayedAddress() {
+        return Optional.ofNullable(candidate).map(Candidate::address);
+    }
+
+    @Override
+    public Candidate candidate() {
+        return candidate;
+    }
+
+    /** Datagrams sent to / received from peers through the allocation. */
+    public long sent() {
+        return sent;
+    }
+
+    public long received() {
+        return received;
+    }
+
+    /** A datagram from the server: ChannelData is unwrapped in place, the rest is the client's. */
+    public void handleInput(long now, byte[] buf, int off, int len) {
+        InetSocketAddress peer = client.unwrapChannelData(buf, off, len);
+        if (peer != null) {
+            received++;
+            sink.fromPeer(now, candidate.address(), peer, buf, client.unwrappedOffset(), client.unwrappedLength());
+            return;
+        }
+        client.handleInput(now, buf, off, len);
+        drain(now);
+    }
+
+    public void handleTimeout(long now) {
+        client.handleTimeout(now);
+        drain(now);
+    }
+
+    public long pollTimeout() {
+        return client.pollTimeout();
+    }
+
+    /** RFC 8656 §9: install a permission for a remote candidate's IP ahead of the checks. */
+    public void permit(long now, InetAddress peer) {
+        if (client.isAllocated() && requested.add(peer)) {
+            client.createPermission(now, peer);
+            drain(now);
+        }
+    }
+
+    /** RFC 8656 §11: a channel to the selected pair's peer, so data goes as 4-byte-header ChannelData. */
+    public void bindChannel(long now, InetSocketAddress peer) {
+        if (client.isAllocated() && !peer.equals(channelPeer)) {
+            channelPeer = peer;
+            client.bindChannel(now, peer);
+            drain(now);
+        }
+    }
+
+    @Override
+    public void send(InetSocketAddress peer, byte[] data) {
+        if (!client.isAllocated()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        InetAddress ip = peer.getAddress();
+        if (!permitted.contains(ip)) {
+            permit(now, ip);
+            ArrayDeque<Object[]> q = waiting.computeIfAbsent(ip, k -> new ArrayDeque<>());
+            if (q.size() < MAX_WAITING) {
+                q.add(new Object[] {peer, data});
+            }
+            return;
+        }
+        byte[] out = new byte[data.length + TurnClient.MAX_SEND_OVERHEAD];
+        int n = client.encodeSend(peer, data, 0, data.length, out, 0);
+        sent++;
+        sink.toServer(local, server, java.util.Arrays.copyOf(out, n));
+    }
+
+    /** Deletes the allocation (RFC 8656 §8, Refresh with lifetime 0); the request goes out at once. */
+    public void close(long now) {
+        client.close(now);
+        drain(now);
+    }
+
+    private void drain(long now) {
+        for (byte[] t; (t = client.pollTransmit()) != null; ) {
+            sink.toServer(local, server, t);
+        }
+        for (TurnEvent e; (e = client.pollEvent()) != null; ) {
+            if (e instanceof TurnEvent.Allocated a) {
+                candidate = Candidate.relayed(a.relayed(), a.mapped(), server, localPreference, 1);
+                finish(Optional.of(candidate));
+            } else if (e instanceof TurnEvent.Failed) {
+                finish(Optional.empty());
+            } else if (e instanceof TurnEvent.PermissionCreated p) {
+                for (InetAddress ip : p.peers()) {
+                    permitted.add(ip);
+                    ArrayDeque<Object[]> q = waiting.remove(ip);
+                    if (q != null) {
+                        for (Object[] m : q) {
+                            send((InetSocketAddress) m[0], (byte[]) m[1]);
+                        }
+                    }
+                }
+            } else if (e instanceof TurnEvent.ChannelBound b) {
+                permitted.add(b.peer().getAddress());
+            } else if (e instanceof TurnEvent.DataReceived d) {
+                received++;
+                byte[] data = d.data();
+                sink.fromPeer(now, candidate.address(), d.peer(), data, 0, data.length);
+            }
+        }
+        for (byte[] t; (t = client.pollTransmit()) != null; ) {
+            sink.toServer(local, server, t);
+        }
+    }
+
+    private void finish(Optional<Candidate> c) {
+        if (!done) {
+            done = true;
+            sink.gathered(this, c);
+        }
+    }
+}
