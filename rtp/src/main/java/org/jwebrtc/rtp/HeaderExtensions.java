@@ -77,10 +77,11 @@ public final class HeaderExtensions {
 
     /** Reads transport-wide-cc seq straight from a view; -1 if absent or short. Allocation-free. */
     public static int transportSequenceNumber(RtpView view, int id) {
-        int at = view.extensionOffset(id);
-        if (at < 0 || view.extensionLength(id) < 2) {
+        long found = view.find(id); // one scan: offset << 16 | length
+        if (found < 0 || (found & 0xFFFF) < 2) {
             return -1;
         }
+        int at = (int) (found >>> 16);
         byte[] b = view.buffer();
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
     }

@@ -6,7 +6,8 @@ import org.jwebrtc.rtp.internal.Bytes;
 
 /**
  * Zero-copy view of one RTP packet (RFC 3550 §5.1) in a caller's buffer. {@link #wrap} checks every
- * length once; accessors then read without further checks. Reuse one view per loop: it allocates
+ * length once; accessors then read without further checks. {@link #wrapHeader} is the forwarding
+ * fast path that leaves the RFC 8285 elements unscanned until one is asked for. Reuse one view per loop: it allocates
  * nothing. Valid until the buffer is overwritten or the view is re-wrapped.
  *
  * <p>Not thread-safe; owned by one thread.
@@ -30,6 +31,21 @@ public final class RtpView {
      * @throws IllegalArgumentException if (off, len) is outside {@code buf}
      */
     public RtpView wrap(byte[] buf, int off, int len) throws RtpException {
+        return wrap(buf, off, len, true);
+    }
+
+    /**
+     * Forwarding fast path: like {@link #wrap} (fixed header, CSRC list, extension block length and
+     * padding are checked) but the RFC 8285 elements are not scanned. They are parsed only when one
+     * is looked up, and a malformed element list then reads as "absent" instead of throwing.
+     *
+     * @throws RtpException if the fixed header, CSRCs, extension block or padding are malformed
+     */
+    public RtpView wrapHeader(byte[] buf, int off, int len) throws RtpException {
+        return wrap(buf, off, len, false);
+    }
+
+    private RtpView wrap(byte[] buf, int off, int len, boolean scanElements) throws RtpException {
         Bytes.checkRange(buf, off, len);
         this.buf = null;
         if (len < RtpHeader.FIXED_LENGTH) {
@@ -59,7 +75,7 @@ public final class RtpView {
                         + (len - pos), pos - 4);
             }
             eOff = off + pos;
-            if (RtpHeader.isRfc8285(profile)) {
+            if (scanElements && RtpHeader.isRfc8285(profile)) {
                 checkElements(buf, eOff, eLen, profile == RtpHeader.ONE_BYTE_PROFILE, off);
             }
             pos += eLen;
@@ -243,8 +259,8 @@ public final class RtpView {
         return found < 0 ? -1 : (int) (found & 0xFFFF);
     }
 
-    /** (offset << 16 | length) of the element, or -1. */
-    private long find(int id) {
+    /** (offset << 16 | length) of the element, or -1; one scan for offset and length. */
+    long find(int id) {
         checkWrapped();
         if (extProfile == RtpHeader.NO_EXTENSION || !RtpHeader.isRfc8285(extProfile)) {
             return -1;
@@ -268,9 +284,15 @@ public final class RtpView {
                 n = (h & 0x0F) + 1;
                 p++;
             } else {
+                if (p + 1 >= end) { // reachable only after wrapHeader: elements are unchecked there
+                    return -1;
+                }
                 eid = h;
                 n = buf[p + 1] & 0xFF;
                 p += 2;
+            }
+            if (n > end - p) { // ditto
+                return -1;
             }
             if (eid == id) {
                 return ((long) p << 16) | n;
@@ -306,9 +328,15 @@ public final class RtpView {
                 n = (h & 0x0F) + 1;
                 p++;
             } else {
+                if (p + 1 >= end) { // only after wrapHeader (unchecked elements): keep the valid prefix
+                    break;
+                }
                 eid = h;
                 n = buf[p + 1] & 0xFF;
                 p += 2;
+            }
+            if (n > end - p) {
+                break;
             }
             byte[] data = new byte[n];
             System.arraycopy(buf, p, data, 0, n);

@@ -124,5 +124,44 @@ class RtpPacketProperties {
         } catch (RtpException expected) {
             assertThat(expected.offset()).isBetween(-1, len);
         }
+        exerciseLazy(b, off, len);
+    }
+
+    /** wrapHeader: RtpException or a view whose every lookup stays inside the extension block. */
+    private static void exerciseLazy(byte[] b, int off, int len) {
+        RtpView full = new RtpView();
+        boolean fullOk;
+        try {
+            full.wrap(b, off, len);
+            fullOk = true;
+        } catch (RtpException e) {
+            fullOk = false;
+        }
+        RtpView lazy = new RtpView();
+        try {
+            lazy.wrapHeader(b, off, len);
+        } catch (RtpException expected) {
+            assertThat(fullOk).as("wrapHeader rejects only what wrap rejects").isFalse();
+            assertThat(expected.offset()).isBetween(-1, len);
+            return;
+        }
+        RtpHeader h = lazy.toHeader();
+        for (int id = 1; id < 256; id++) {
+            int at = lazy.extensionOffset(id);
+            int n = lazy.extensionLength(id);
+            if (at >= 0) {
+                assertThat(at + n).isLessThanOrEqualTo(lazy.extensionBodyOffset() + lazy.extensionBodyLength());
+            }
+            if (fullOk) {
+                assertThat(at).isEqualTo(full.extensionOffset(id));
+                assertThat(n).isEqualTo(full.extensionLength(id));
+            }
+        }
+        HeaderExtensions.transportSequenceNumber(lazy, 3);
+        if (fullOk) {
+            assertThat(h).isEqualTo(full.toHeader());
+            assertThat(lazy.payloadOffset()).isEqualTo(full.payloadOffset());
+            assertThat(lazy.payloadLength()).isEqualTo(full.payloadLength());
+        }
     }
 }

@@ -93,6 +93,27 @@ class RtpViewTest {
     }
 
     @Test
+    void wrapHeaderLeavesElementsUncheckedAndReadsAMalformedListAsAbsent() throws RtpException {
+        // element id 3 claims 16 bytes in a 4-byte block: wrap throws, wrapHeader does not scan it
+        byte[] b = hex("900000010000000100000002 BEDE0001 3F000000");
+        RtpView v = new RtpView().wrapHeader(b, 0, b.length);
+        assertThat(v.sequenceNumber()).isEqualTo(1);
+        assertThat(v.extensionBodyOffset()).isEqualTo(16);
+        assertThat(v.extensionOffset(3)).isEqualTo(-1);
+        assertThat(HeaderExtensions.transportSequenceNumber(v, 3)).isEqualTo(-1);
+        assertThat(v.extensions()).isEmpty();
+        v.setSequenceNumber(7);
+        assertThat(b[3]).isEqualTo((byte) 7);
+        // a well-formed block is found lazily
+        byte[] ok = RtpHeader.of(96, 1, 2, 3).withExtension(HeaderExtensions.transportSequenceNumber(3, 513))
+                .toBytes();
+        assertThat(HeaderExtensions.transportSequenceNumber(new RtpView().wrapHeader(ok, 0, ok.length), 3))
+                .isEqualTo(513);
+        assertThatThrownBy(() -> v.wrapHeader(hex("810000010000000100000002"), 0, 12))
+                .isInstanceOf(RtpException.class);
+    }
+
+    @Test
     void writerChoosesExtensionForm() {
         RtpHeader h = RtpHeader.of(111, 7, 960, 0x11223344L)
                 .withExtension(new AudioLevel(true, 30).toExtension(1))

@@ -24,6 +24,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * transport-wide-cc): {@code wrap} = RtpView.wrap + field reads + a TWCC lookup (must be 0 B/op);
  * {@code encode} = RtpHeader.encode of a prepared record into a reused buffer; {@code rewrite} = the
  * in-place sequence/timestamp rewrite a forwarder does.
+ *
+ * <p>{@code forward} is the issue-7 "parse + write" target, the common SFU forwarding step: parse the
+ * fixed header and locate the extension block ({@code RtpView.wrapHeader}: version, CSRCs, extension
+ * length and padding checked; RFC 8285 elements not scanned), read seq, timestamp, SSRC, marker and
+ * payload type, and write a new seq, timestamp and SSRC into the buffer. {@code forwardTwcc} adds the
+ * transport-wide-cc lookup a forwarder needs when it also feeds congestion control.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,6 +65,35 @@ public class RtpHeaderBenchmark {
         bh.consume(v.payloadOffset());
         bh.consume(v.payloadLength());
         bh.consume(HeaderExtensions.transportSequenceNumber(v, 3));
+    }
+
+    @Benchmark
+    public long forward() throws RtpException {
+        RtpView v = view.wrapHeader(packet, 0, packet.length);
+        int inSeq = v.sequenceNumber();
+        long inTs = v.timestamp();
+        long inSsrc = v.ssrc();
+        int pt = v.payloadType();
+        boolean m = v.marker();
+        v.setSequenceNumber(seq = (seq + 1) & 0xFFFF);
+        v.setTimestamp(inTs + 3000L);
+        v.setSsrc(inSsrc ^ 0x5A5A_5A5AL);
+        return inSeq + inTs + pt + (m ? 1 : 0) + v.payloadOffset();
+    }
+
+    @Benchmark
+    public long forwardTwcc() throws RtpException {
+        RtpView v = view.wrapHeader(packet, 0, packet.length);
+        int inSeq = v.sequenceNumber();
+        long inTs = v.timestamp();
+        long inSsrc = v.ssrc();
+        int pt = v.payloadType();
+        boolean m = v.marker();
+        int twcc = HeaderExtensions.transportSequenceNumber(v, 3);
+        v.setSequenceNumber(seq = (seq + 1) & 0xFFFF);
+        v.setTimestamp(inTs + 3000L);
+        v.setSsrc(inSsrc ^ 0x5A5A_5A5AL);
+        return inSeq + inTs + pt + (m ? 1 : 0) + v.payloadOffset() + twcc;
     }
 
     @Benchmark
