@@ -88,6 +88,8 @@ public final class PeerConnection implements AutoCloseable {
     private final List<Candidate> hostCandidates = new ArrayList<>();
     private final List<TurnRelay> relays = new ArrayList<>();
     private final List<Candidate> relayCandidates = new ArrayList<>();
+    private final List<Candidate> reflexiveCandidates = new ArrayList<>();
+    private org.jwebrtc.ice.CandidateGatherer gatherer;
     private int relaysPending;
     private boolean localDescriptionSet;
     private boolean endOfCandidatesSignalled;
@@ -512,6 +514,9 @@ public final class PeerConnection implements AutoCloseable {
         for (TurnRelay r : relays) {
             deadline = earliest(deadline, r.pollTimeout());
         }
+        if (gatherer != null) {
+            deadline = earliest(deadline, gatherer.pollTimeout());
+        }
         if (deadline == Long.MAX_VALUE) {
             return;
         }
@@ -529,6 +534,13 @@ public final class PeerConnection implements AutoCloseable {
                 long due = r.pollTimeout();
                 if (due != Long.MAX_VALUE && due - t <= 0) {
                     r.handleTimeout(t);
+                }
+            }
+            if (gatherer != null) {
+                long due = gatherer.pollTimeout();
+                if (due != Long.MAX_VALUE && due - t <= 0) {
+                    gatherer.handleTimeout(t);
+                    drainGatherer();
                 }
             }
             stack.onTimeout(t);
@@ -550,6 +562,59 @@ public final class PeerConnection implements AutoCloseable {
             }
         }
         startRelays();
+        startReflexiveGathering();
+    }
+
+    /**
+     * Server-reflexive candidates (RFC 8445 §5.1.1.2) from the STUN servers, asked from every host socket through
+     * the ice module's gatherer; not under the RELAY policy (W3C webrtc §4.2.1: such candidates are never used).
+     */
+    private void startReflexiveGathering() {
+        List<InetSocketAddress> stunServers = new ArrayList<>();
+        for (IceServerConfig server : config.iceServers()) {
+            for (String url : server.urls()) {
+                IceServerConfig.Url u = IceServerConfig.parse(url);
+                if (!u.turn() && !u.server().isUnresolved()) {
+                    stunServers.add(u.server());
+                }
+            }
+        }
+        if (stunServers.isEmpty() || config.iceTransportPolicy() == IceTransportPolicy.RELAY) {
+            return;
+        }
+        long now = System.nanoTime();
+        gatherer = new org.jwebrtc.ice.CandidateGatherer(org.jwebrtc.ice.CandidateGatherer.Config.of(stunServers),
+                random);
+        for (Candidate host : hostCandidates) {
+            gatherer.addHostSocket(now, host.address(), (int) ((host.priority() >> 8) & 0xFFFF));
+        }
+        gatherer.hostSocketsDone();
+        drainGatherer();
+    }
+
+    private void drainGatherer() {
+        if (gatherer == null) {
+            return;
+        }
+        for (org.jwebrtc.ice.Transmit t; (t = gatherer.pollTransmit()) != null; ) {
+            DatagramChannel ch = sockets.get(t.local());
+            if (ch != null) {
+                ch.write(new DatagramPacket(Unpooled.wrappedBuffer(t.data()), t.remote()));
+            }
+        }
+        for (org.jwebrtc.ice.GatheringEvent e; (e = gatherer.pollEvent()) != null; ) {
+            if (e instanceof org.jwebrtc.ice.GatheringEvent.CandidateGathered g
+                    && g.candidate().type() == org.jwebrtc.ice.CandidateType.SERVER_REFLEXIVE) {
+                Candidate c = g.candidate();   // host candidates are ours already
+                reflexiveCandidates.add(c);
+                stack.ice().addLocalCandidate(c);
+                if (localDescriptionSet) {
+                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+                }
+            } else if (e instanceof org.jwebrtc.ice.GatheringEvent.Complete) {
+                maybeEndOfCandidates();
+            }
+        }
     }
 
     /** One TURN allocation per TURN server per host socket (W3C webrtc §4.4.1.5 gathering), UDP only. */
@@ -581,6 +646,7 @@ public final class PeerConnection implements AutoCloseable {
         List<Candidate> out = new ArrayList<>();
         if (config.iceTransportPolicy() == IceTransportPolicy.ALL) {
             out.addAll(hostCandidates);
+            out.addAll(reflexiveCandidates);
         }
         out.addAll(relayCandidates);
         return out;
@@ -588,7 +654,8 @@ public final class PeerConnection implements AutoCloseable {
 
     /** RFC 8838 §8.2: end-of-candidates once the description is set and every allocation has answered. */
     private void maybeEndOfCandidates() {
-        if (localDescriptionSet && relaysPending == 0 && !endOfCandidatesSignalled) {
+        if (localDescriptionSet && relaysPending == 0 && (gatherer == null || gatherer.isComplete())
+                && !endOfCandidatesSignalled) {
             endOfCandidatesSignalled = true;
             observer.onIceCandidate(Optional.empty());
         }
@@ -1025,6 +1092,11 @@ public final class PeerConnection implements AutoCloseable {
                     afterWork(now);
                     return;
                 }
+            }
+            if (gatherer != null && gatherer.handleInput(now, local, packet.sender(), data, 0, data.length)) {
+                drainGatherer();   // a STUN server's Binding response: the gatherer's, not the agent's
+                afterWork(now);
+                return;
             }
             if (config.iceTransportPolicy() == IceTransportPolicy.RELAY) {
                 return;   // nothing but the TURN servers talks to our host sockets under the relay policy
