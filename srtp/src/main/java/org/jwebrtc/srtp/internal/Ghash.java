@@ -9,7 +9,9 @@ import java.nio.ByteOrder;
  * for each w-bit position of a block, the 2^w products {@code (v at that position) · H} are
  * precomputed, so a block multiplication is 128/w lookups and XORs. Wide (w = 8, 64 KiB per key) is
  * ~1.5x faster on 1200-byte packets than narrow (w = 4, 8 KiB, fits L1); SRTP keys use wide tables,
- * low-rate SRTCP keys narrow ones. Streaming: AAD and ciphertext may arrive in pieces; each section
+ * low-rate SRTCP keys narrow ones. Each entry's high and low halves sit next to each other in one array
+ * (one cache line per lookup instead of two: ~20 % faster than split arrays, measured), and the wide
+ * multiply is unrolled so its 32 loads issue independently. Streaming: AAD and ciphertext may arrive in pieces; each section
  * is zero-padded to a block. Not thread-safe.
  */
 public final class Ghash {
@@ -17,8 +19,8 @@ public final class Ghash {
     private static final long R = 0xE100000000000000L; // x^128 + x^7 + x^2 + x + 1, reflected
 
     private final boolean wide;
-    private final long[] tableHi;
-    private final long[] tableLo;
+    /** entry (pos, v) at [2 * (pos * 2^w + v)] (high 64 bits) and the next index (low 64 bits) */
+    private final long[] table;
     private final byte[] pending = new byte[16];
     private int pendingLen;
     private long yHi;
@@ -30,8 +32,7 @@ public final class Ghash {
         int w = wide ? 8 : 4;
         int positions = 128 / w;
         int values = 1 << w;
-        tableHi = new long[positions * values];
-        tableLo = new long[positions * values];
+        table = new long[2 * positions * values];
         // P_j = H · x^j; in GCM's reflected bit order multiplying by x is a right shift with reduction
         long[] pHi = new long[128];
         long[] pLo = new long[128];
@@ -54,8 +55,8 @@ public final class Ghash {
                         tl ^= pLo[w * pos + k];
                     }
                 }
-                tableHi[pos * values + v] = th;
-                tableLo[pos * values + v] = tl;
+                table[2 * (pos * values + v)] = th;
+                table[2 * (pos * values + v) + 1] = tl;
             }
         }
     }
@@ -80,10 +81,17 @@ public final class Ghash {
             block((long) LONG_BE.get(pending, 0), (long) LONG_BE.get(pending, 8));
             pendingLen = 0;
         }
-        while (len >= 16) {
-            block((long) LONG_BE.get(b, off), (long) LONG_BE.get(b, off + 8));
-            off += 16;
-            len -= 16;
+        int blocks = len >>> 4;
+        if (blocks > 0) {
+            if (wide) {
+                blocks8(b, off, blocks);
+            } else {
+                for (int i = 0; i < blocks; i++) {
+                    block4(yHi ^ (long) LONG_BE.get(b, off + 16 * i), yLo ^ (long) LONG_BE.get(b, off + 16 * i + 8));
+                }
+            }
+            off += blocks << 4;
+            len &= 15;
         }
         if (len > 0) {
             System.arraycopy(b, off, pending, 0, len);
@@ -111,38 +119,61 @@ public final class Ghash {
     }
 
     private void block(long hi, long lo) {
-        if (wide) {
-            block8(yHi ^ hi, yLo ^ lo);
+        if (wide) { // one code path for the wide multiply: through the (free) pending buffer
+            LONG_BE.set(pending, 0, hi);
+            LONG_BE.set(pending, 8, lo);
+            blocks8(pending, 0, 1);
         } else {
             block4(yHi ^ hi, yLo ^ lo);
         }
     }
 
-    private void block8(long xHi, long xLo) {
-        long zHi = 0;
-        long zLo = 0;
-        long[] th = tableHi;
-        long[] tl = tableLo;
-        for (int pos = 0; pos < 8; pos++) {
-            int at = (pos << 8) | (int) ((xHi >>> (56 - 8 * pos)) & 0xFF);
-            int bt = ((pos + 8) << 8) | (int) ((xLo >>> (56 - 8 * pos)) & 0xFF);
-            zHi ^= th[at] ^ th[bt];
-            zLo ^= tl[at] ^ tl[bt];
+    /**
+     * Y = (Y ^ X_i) · H over {@code n} whole blocks at {@code b[off..]}, Y kept in registers. Byte p of
+     * X (p = 0..15, most significant first) selects entry (p, byte); unrolled so the 32 loads issue
+     * independently and the index arithmetic is shared between the two halves.
+     */
+    private void blocks8(byte[] b, int off, int n) {
+        long[] t = table;
+        long yh = yHi;
+        long yl = yLo;
+        for (int i = 0; i < n; i++, off += 16) {
+            long xh = yh ^ (long) LONG_BE.get(b, off);
+            long xl = yl ^ (long) LONG_BE.get(b, off + 8);
+            int a0 = (int) (xh >>> 55) & 0x1FE;
+            int a1 = 0x200 | ((int) (xh >>> 47) & 0x1FE);
+            int a2 = 0x400 | ((int) (xh >>> 39) & 0x1FE);
+            int a3 = 0x600 | ((int) (xh >>> 31) & 0x1FE);
+            int a4 = 0x800 | ((int) (xh >>> 23) & 0x1FE);
+            int a5 = 0xA00 | ((int) (xh >>> 15) & 0x1FE);
+            int a6 = 0xC00 | ((int) (xh >>> 7) & 0x1FE);
+            int a7 = 0xE00 | ((int) (xh << 1) & 0x1FE);
+            int b0 = 0x1000 | ((int) (xl >>> 55) & 0x1FE);
+            int b1 = 0x1200 | ((int) (xl >>> 47) & 0x1FE);
+            int b2 = 0x1400 | ((int) (xl >>> 39) & 0x1FE);
+            int b3 = 0x1600 | ((int) (xl >>> 31) & 0x1FE);
+            int b4 = 0x1800 | ((int) (xl >>> 23) & 0x1FE);
+            int b5 = 0x1A00 | ((int) (xl >>> 15) & 0x1FE);
+            int b6 = 0x1C00 | ((int) (xl >>> 7) & 0x1FE);
+            int b7 = 0x1E00 | ((int) (xl << 1) & 0x1FE);
+            yh = t[a0] ^ t[a1] ^ t[a2] ^ t[a3] ^ t[a4] ^ t[a5] ^ t[a6] ^ t[a7]
+                    ^ t[b0] ^ t[b1] ^ t[b2] ^ t[b3] ^ t[b4] ^ t[b5] ^ t[b6] ^ t[b7];
+            yl = t[a0 + 1] ^ t[a1 + 1] ^ t[a2 + 1] ^ t[a3 + 1] ^ t[a4 + 1] ^ t[a5 + 1] ^ t[a6 + 1] ^ t[a7 + 1]
+                    ^ t[b0 + 1] ^ t[b1 + 1] ^ t[b2 + 1] ^ t[b3 + 1] ^ t[b4 + 1] ^ t[b5 + 1] ^ t[b6 + 1] ^ t[b7 + 1];
         }
-        yHi = zHi;
-        yLo = zLo;
+        yHi = yh;
+        yLo = yl;
     }
 
     private void block4(long xHi, long xLo) {
         long zHi = 0;
         long zLo = 0;
-        long[] th = tableHi;
-        long[] tl = tableLo;
+        long[] t = table;
         for (int pos = 0; pos < 16; pos++) {
-            int at = (pos << 4) | (int) ((xHi >>> (60 - 4 * pos)) & 0xF);
-            int bt = ((pos + 16) << 4) | (int) ((xLo >>> (60 - 4 * pos)) & 0xF);
-            zHi ^= th[at] ^ th[bt];
-            zLo ^= tl[at] ^ tl[bt];
+            int at = 2 * ((pos << 4) | (int) ((xHi >>> (60 - 4 * pos)) & 0xF));
+            int bt = 2 * (((pos + 16) << 4) | (int) ((xLo >>> (60 - 4 * pos)) & 0xF));
+            zHi ^= t[at] ^ t[bt];
+            zLo ^= t[at + 1] ^ t[bt + 1];
         }
         yHi = zHi;
         yLo = zLo;
