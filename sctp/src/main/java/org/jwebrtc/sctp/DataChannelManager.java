@@ -127,6 +127,11 @@ public final class DataChannelManager {
         association.resetStreams(channelId);
     }
 
+    private boolean canSend() {
+        SctpState s = association.state();
+        return s != SctpState.TERMINATED && s.compareTo(SctpState.SHUTDOWN_PENDING) < 0;
+    }
+
     public long droppedMessages() {
         return droppedMessages;
     }
@@ -184,6 +189,12 @@ public final class DataChannelManager {
             if (msg instanceof DcepMessage.Open o) {
                 if (channels.containsKey(id) || (id & 1) == (dtlsClient ? 0 : 1)) {
                     droppedMessages++;   // §6: the peer must use the other parity; never clobber a channel
+                    return;
+                }
+                if (!canSend()) {
+                    // The same packet also shut the association down (fuzz finding): no ACK can go out any more,
+                    // so the channel never opens; network input must not make us throw.
+                    droppedMessages++;
                     return;
                 }
                 Channel c = new Channel(id, DataChannelInit.fromOpen(o, id));
