@@ -8,7 +8,8 @@ import org.jwebrtc.rtp.internal.Bytes;
 /**
  * REMB (draft-alvestrand-rmcat-remb-03 §2.2): PSFB (PT 206) FMT 15 with the "REMB" identifier, a
  * 6-bit exponent and 18-bit mantissa bitrate, and the SSRCs it applies to. The bitrate is encoded as
- * the largest representable value not above {@code bitrate}; parsed values saturate at Long.MAX_VALUE.
+ * the largest representable value not above {@code bitrate}; parsed values saturate at the largest value a
+ * 63-bit long and the 18-bit mantissa can both hold ({@code 0x3FFFF << 45}), so a parse always re-encodes to itself.
  */
 public record ReceiverEstimatedMaxBitrate(long senderSsrc, long bitrate, List<Long> ssrcs) implements RtcpPacket {
     public static final int FMT = 15;
@@ -33,6 +34,9 @@ public record ReceiverEstimatedMaxBitrate(long senderSsrc, long bitrate, List<Lo
         return len >= 12 && Bytes.u32(b, p + 8) == IDENTIFIER;
     }
 
+    /** Saturation of parsed values: the largest encodable bitrate that fits a long (fuzz finding: round trip). */
+    static final long MAX_PARSED = 0x3FFFFL << 45;
+
     static ReceiverEstimatedMaxBitrate parse(byte[] b, int p, int len, int base) throws RtpException {
         if (len < 16) {
             throw new RtpException("REMB needs 16 bytes, has " + len, p - base);
@@ -44,7 +48,7 @@ public record ReceiverEstimatedMaxBitrate(long senderSsrc, long bitrate, List<Lo
             throw new RtpException("REMB with " + n + " SSRCs needs " + (16 + 4 * n) + " bytes", p - base);
         }
         long bitrate = mantissa == 0 ? 0
-                : exp > Long.numberOfLeadingZeros(mantissa) - 1 ? Long.MAX_VALUE : mantissa << exp;
+                : exp > Long.numberOfLeadingZeros(mantissa) - 1 ? MAX_PARSED : mantissa << exp;
         List<Long> ssrcs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ssrcs.add(Bytes.u32(b, p + 16 + 4 * i));
