@@ -165,6 +165,40 @@ class TurnRelayDataChannelTest {
     }
 
     @Test
+    void allPolicySignalsHostAndRelayAndPrefersTheHostPair() throws Exception {
+        TurnServer server = turnServer();
+        PeerConnectionConfig config = relayConfig(server.udpAddress(), "alice", "wonderland")
+                .withIceTransportPolicy(IceTransportPolicy.ALL);
+        Events oe = new Events();
+        Events ae = new Events();
+        PeerConnection offerer = PeerConnection.create(config, oe);
+        PeerConnection answerer = PeerConnection.create(config, ae);
+        open.add(0, offerer);
+        open.add(0, answerer);
+        oe.peer = answerer;
+        ae.peer = offerer;
+        DataChannel local = offerer.createDataChannel(DataChannelInit.reliable("all"));
+        Inbox inbox = new Inbox();
+        local.setListener(inbox);
+        SessionDescriptionInit offer = offerer.createOffer().get(10, TimeUnit.SECONDS);
+        offerer.setLocalDescription(offer).get(10, TimeUnit.SECONDS);
+        answerer.setRemoteDescription(offer).get(10, TimeUnit.SECONDS);
+        SessionDescriptionInit answer = answerer.createAnswer().get(10, TimeUnit.SECONDS);
+        answerer.setLocalDescription(answer).get(10, TimeUnit.SECONDS);
+        offerer.setRemoteDescription(answer).get(10, TimeUnit.SECONDS);
+        assertThat(inbox.opened.await(20, TimeUnit.SECONDS)).isTrue();
+        for (Events e : List.of(oe, ae)) {
+            assertThat(e.endOfCandidates.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(e.signalled).anySatisfy(c -> assertThat(c).contains(" typ host"))
+                    .anySatisfy(c -> assertThat(c).contains(" typ relay raddr "));
+        }
+        // host pairs outrank relayed ones (type preference 126 vs 0, RFC 8445 §5.1.2.2)
+        StatsReport stats = offerer.getStats().get(10, TimeUnit.SECONDS);
+        assertThat(stats.ofType("local-candidate")).singleElement()
+                .satisfies(c -> assertThat(c.getString("candidateType")).isEqualTo("host"));
+    }
+
+    @Test
     void closeDeletesTheAllocations() throws Exception {
         TurnServer server = turnServer();
         PeerConnection[] peers = connectAndEcho(server.udpAddress(), "alice", "wonderland", open);

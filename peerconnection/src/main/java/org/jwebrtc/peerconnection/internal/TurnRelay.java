@@ -49,6 +49,7 @@ public final class TurnRelay implements RelayedTransport {
     private final Set<InetAddress> permitted = new HashSet<>();
     private final Set<InetAddress> requested = new HashSet<>();
     private final Map<InetAddress, ArrayDeque<Object[]>> waiting = new HashMap<>();
+    private byte[] scratch = new byte[1500];
     private Candidate candidate;
     private InetSocketAddress channelPeer;
     private boolean done;
@@ -147,10 +148,12 @@ public final class TurnRelay implements RelayedTransport {
             }
             return;
         }
-        byte[] out = new byte[data.length + TurnClient.MAX_SEND_OVERHEAD];
-        int n = client.encodeSend(peer, data, 0, data.length, out, 0);
+        if (scratch.length < data.length + TurnClient.MAX_SEND_OVERHEAD) {
+            scratch = new byte[data.length + TurnClient.MAX_SEND_OVERHEAD];
+        }
+        int n = client.encodeSend(peer, data, 0, data.length, scratch, 0);
         sent++;
-        sink.toServer(local, server, java.util.Arrays.copyOf(out, n));
+        sink.toServer(local, server, java.util.Arrays.copyOf(scratch, n));   // the socket write keeps this copy
     }
 
     /** Deletes the allocation (RFC 8656 §8, Refresh with lifetime 0); the request goes out at once. */
@@ -190,6 +193,11 @@ public final class TurnRelay implements RelayedTransport {
         for (byte[] t; (t = client.pollTransmit()) != null; ) {
             sink.toServer(local, server, t);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "TURN allocation on " + server + " from " + local;
     }
 
     private void finish(Optional<Candidate> c) {
