@@ -732,6 +732,15 @@ public final class PeerConnection implements AutoCloseable {
             }
             maybeEndOfCandidates();
         }
+
+        @Override
+        public void lost(TurnRelay relay, Candidate candidate) {
+            LOG.log(System.Logger.Level.INFO, relay + " lost its allocation; relay candidate removed");
+            relayCandidates.remove(candidate);
+            if (stack != null) {
+                stack.ice().removeLocalCandidate(candidate);   // pairs on it fail; ICE moves on if it can
+            }
+        }
     }
 
     private void applyCandidate(IceCandidateInit c) {

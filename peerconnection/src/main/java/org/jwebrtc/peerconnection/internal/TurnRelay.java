@@ -15,6 +15,7 @@ import org.jwebrtc.ice.RelayedTransport;
 import org.jwebrtc.turn.TurnClient;
 import org.jwebrtc.turn.TurnClientConfig;
 import org.jwebrtc.turn.TurnEvent;
+import org.jwebrtc.turn.TurnOperation;
 import org.jwebrtc.turn.TurnTransport;
 
 /**
@@ -36,6 +37,9 @@ public final class TurnRelay implements RelayedTransport {
 
         /** The allocation exists: {@code candidate} is the relay candidate; or it failed (empty). */
         void gathered(TurnRelay relay, Optional<Candidate> candidate);
+
+        /** An allocation that existed is gone (a Refresh failed, RFC 8656 §8): its candidate must be removed. */
+        default void lost(TurnRelay relay, Candidate candidate) {}
     }
 
     private static final int MAX_WAITING = 32;
@@ -53,6 +57,7 @@ public final class TurnRelay implements RelayedTransport {
     private Candidate candidate;
     private InetSocketAddress channelPeer;
     private boolean done;
+    private boolean closing;
     private long sent;
     private long received;
 
@@ -158,6 +163,7 @@ public final class TurnRelay implements RelayedTransport {
 
     /** Deletes the allocation (RFC 8656 §8, Refresh with lifetime 0); the request goes out at once. */
     public void close(long now) {
+        closing = true;
         client.close(now);
         drain(now);
     }
@@ -170,7 +176,15 @@ public final class TurnRelay implements RelayedTransport {
             if (e instanceof TurnEvent.Allocated a) {
                 candidate = Candidate.relayed(a.relayed(), a.mapped(), server, localPreference, 1);
                 finish(Optional.of(candidate));
+            } else if (e instanceof TurnEvent.Failed f && f.operation() == TurnOperation.CREATE_PERMISSION) {
+                // the client dropped those permissions: ask again on the next send; held data is dropped (ICE
+                // retransmits its checks)
+                requested.retainAll(permitted);
+                waiting.keySet().retainAll(permitted);
             } else if (e instanceof TurnEvent.Failed) {
+                if (done && candidate != null && client.isClosed() && !closing) {
+                    sink.lost(this, candidate);
+                }
                 finish(Optional.empty());
             } else if (e instanceof TurnEvent.PermissionCreated p) {
                 for (InetAddress ip : p.peers()) {

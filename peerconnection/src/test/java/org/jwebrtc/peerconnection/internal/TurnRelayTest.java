@@ -108,6 +108,50 @@ class TurnRelayTest {
         }
     }
 
+    @Test
+    void aRefusedPermissionHoldsNothingAndIsAskedForAgainOnTheNextSend() throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        try (TurnServer server = TurnServer.start(TurnServerConfig.builder("r").user("u", "p")
+                        .allowLoopbackPeers(false).relayAddress(lo).build(), new InetSocketAddress(lo, 0));
+             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+            socket.setSoTimeout(20);
+            TurnRelay relay = new TurnRelay((InetSocketAddress) socket.getLocalSocketAddress(), server.udpAddress(),
+                    "u", "p", 65_535, new SecureRandom(), System::nanoTime, new TurnRelay.Sink() {
+                        @Override
+                        public void toServer(InetSocketAddress local, InetSocketAddress to, byte[] data) {
+                            try {
+                                socket.send(new DatagramPacket(data, data.length, to));
+                            } catch (java.io.IOException e) {
+                                throw new AssertionError(e);
+                            }
+                        }
+
+                        @Override
+                        public void fromPeer(long now, InetSocketAddress relayed, InetSocketAddress from, byte[] buf,
+                                             int off, int len) {
+                            delivered.add(new Delivery(relayed, from, "?"));
+                        }
+
+                        @Override
+                        public void gathered(TurnRelay r, Optional<Candidate> candidate) {
+                            gathered.add(candidate);
+                        }
+                    });
+            relay.start(System.nanoTime());
+            pump(socket, relay, () -> !gathered.isEmpty());
+            assertThat(gathered.get(0)).isPresent();
+            InetSocketAddress loopbackPeer = new InetSocketAddress(lo, 9);
+            relay.send(loopbackPeer, new byte[] {1});
+            pump(socket, relay, () -> server.stats().forbiddenPeers() >= 1);
+            assertThat(server.stats().forbiddenPeers()).isEqualTo(1);
+            relay.send(loopbackPeer, new byte[] {2});   // asked again, refused again, still nothing relayed
+            pump(socket, relay, () -> server.stats().forbiddenPeers() >= 2);
+            assertThat(server.stats().forbiddenPeers()).isEqualTo(2);
+            assertThat(relay.sent()).isZero();
+            assertThat(server.stats().relayedToPeers()).isZero();
+        }
+    }
+
     private static boolean receive(DatagramSocket s, DatagramPacket p) {
         try {
             p.setLength(p.getData().length);
