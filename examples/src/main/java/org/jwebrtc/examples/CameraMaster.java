@@ -41,8 +41,13 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
     private final PeerConnectionConfig config;
     private final PrintStream out;
     private final String preferredVideo;
+    private final boolean relayOnly;
     private final KvsSignalingSession session;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    /** Every viewer's connection from its offer on; candidates go here even before the answer is done. */
+    private final Map<String, PeerConnection> connections = new ConcurrentHashMap<>();
+    /** Candidates that arrived before their viewer's offer (KVS does not order them; both SDKs buffer too). */
+    private final Map<String, List<IceCandidateInit>> early = new ConcurrentHashMap<>();
     private final ScheduledExecutorService camera = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "camera");
         t.setDaemon(true);
@@ -60,9 +65,16 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
 
     public CameraMaster(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out,
                         String preferredVideo) throws SignalingException, InterruptedException {
+        this(config, options, out, preferredVideo, false);
+    }
+
+    /** With {@code relayOnly}, every viewer connection uses only relay candidates from KVS's TURN servers. */
+    public CameraMaster(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out,
+                        String preferredVideo, boolean relayOnly) throws SignalingException, InterruptedException {
         this.config = config;
         this.out = out;
         this.preferredVideo = preferredVideo;
+        this.relayOnly = relayOnly;
         this.session = KvsSignalingSession.start(options, this);
         session.awaitOpen(Duration.ofSeconds(20));
         out.println("master connected to signaling channel " + session.channelArn());
@@ -80,8 +92,14 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
         try {
             if (m.type() == MessageType.SDP_OFFER) {
                 answer(viewerId, SessionDescriptionPayload.parse(m.payloadJson().orElseThrow()).sdp());
-            } else if (m.type() == MessageType.ICE_CANDIDATE && viewers.containsKey(viewerId)) {
-                viewers.get(viewerId).pc().addIceCandidate(SignalingCandidates.fromPayload(m));
+            } else if (m.type() == MessageType.ICE_CANDIDATE) {
+                IceCandidateInit c = SignalingCandidates.fromPayload(m);
+                PeerConnection pc = connections.get(viewerId);
+                if (pc != null) {
+                    pc.addIceCandidate(c);
+                } else {
+                    early.computeIfAbsent(viewerId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(c);
+                }
             }
         } catch (SignalingException e) {
             out.println("master: bad message from " + viewerId + ": " + e.getMessage());
@@ -90,10 +108,16 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
 
     private void answer(String viewerId, String offer) {
         Viewer old = viewers.remove(viewerId);
+        PeerConnection oldPc = connections.remove(viewerId);
         if (old != null) {
             old.pc().close();   // the same viewer offers again: it reconnected
         }
-        PeerConnection pc = PeerConnection.create(config, new PeerConnectionObserver() {
+        if (oldPc != null) {
+            oldPc.close();
+        }
+        // TURN credentials are short-lived (KVS: 5 min): each viewer gets the session's current ones
+        PeerConnectionConfig viewerConfig = IceServers.apply(config, session.iceServers(), relayOnly);
+        PeerConnection pc = PeerConnection.create(viewerConfig, new PeerConnectionObserver() {
             @Override
             public void onIceCandidate(Optional<IceCandidateInit> c) {
                 session.sendCandidate(Optional.of(viewerId), SignalingCandidates.toPayload(c));
@@ -112,6 +136,11 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
                 }
             }
         });
+        connections.put(viewerId, pc);
+        List<IceCandidateInit> waiting = early.remove(viewerId);
+        if (waiting != null) {
+            waiting.forEach(pc::addIceCandidate);   // the connection buffers them until its remote description
+        }
         pc.setRemoteDescription(new SessionDescriptionInit("offer", offer)).thenRun(() -> {
             // The viewer's recvonly transceivers become ours to send on (addTrack reuses them).
             RtpSender video = offerHas(offer, "video") ? pc.addTrack(MediaKind.VIDEO, "camera") : null;
@@ -175,7 +204,7 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
     @Override
     public void close() {
         camera.shutdownNow();
-        viewers.values().forEach(v -> v.pc().close());
+        connections.values().forEach(PeerConnection::close);
         session.close();
     }
 }

@@ -41,6 +41,8 @@ final class KvsCommands {
         boolean create;
         @Option(names = "--loopback", description = "Gather on loopback only (tests, one machine).")
         boolean loopback;
+        @Option(names = "--relay-only", description = "Relay candidates only (KVS's TURN servers).")
+        boolean relayOnly;
 
         KvsSignalingOptions.Builder apply(KvsSignalingOptions.Builder b) {
             Region r = region != null ? Region.of(region)
@@ -73,7 +75,7 @@ final class KvsCommands {
         @Override
         public Integer call() throws Exception {
             try (CameraMaster master = new CameraMaster(peerConnectionConfig(),
-                    apply(KvsSignalingOptions.master(channel)).build(), System.out, videoCodec)) {
+                    apply(KvsSignalingOptions.master(channel)).build(), System.out, videoCodec, relayOnly)) {
                 if (seconds > 0) {
                     Thread.sleep(Duration.ofSeconds(seconds).toMillis());
                 } else {
@@ -95,7 +97,7 @@ final class KvsCommands {
         public Integer call() throws Exception {
             String id = clientId != null ? clientId : "viewer-" + UUID.randomUUID().toString().substring(0, 8);
             try (StatsViewer viewer = new StatsViewer(peerConnectionConfig(),
-                    apply(KvsSignalingOptions.viewer(channel, id)).build(), System.out)) {
+                    apply(KvsSignalingOptions.viewer(channel, id)).build(), System.out, relayOnly)) {
                 return viewer.watch(Duration.ofSeconds(seconds)) > 0 ? 0 : 1;
             }
         }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.jwebrtc.signaling.kvs.KvsSignalingOptions;
 import org.jwebrtc.signaling.kvs.server.LocalKvsConfig;
 import org.jwebrtc.signaling.kvs.server.LocalKvsServer;
 import org.jwebrtc.turn.StunServer;
+import org.jwebrtc.turn.TurnServer;
+import org.jwebrtc.turn.TurnServerConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,6 +40,7 @@ public final class LocalDemo {
     private final Duration duration;
     private final List<InetAddress> hosts;
     private String videoCodec = "H264";
+    private boolean relayOnly;
     private InetSocketAddress pageAddress;
     private Consumer<URI> pageListener = uri -> { };
 
@@ -59,23 +63,42 @@ public final class LocalDemo {
         return this;
     }
 
+    /** Every peer (Java master, Java viewer, browser page) uses relay candidates only: all media crosses TURN. */
+    public LocalDemo withRelayOnly(boolean relay) {
+        this.relayOnly = relay;
+        return this;
+    }
+
     /** Runs the demo; returns the number of video frames the Java viewer received. */
     public long run() throws Exception {
         DtlsCertificate cert = DtlsCertificate.generate();
         PeerConnectionConfig pcConfig = PeerConnectionConfig.loopback().withHostAddresses(hosts).withCertificate(cert);
-        try (StunServer stun = StunServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-             LocalKvsServer signaling = LocalKvsServer.start(LocalKvsConfig.builder().build())) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        String turnSecret = Long.toHexString(new SecureRandom().nextLong());
+        try (StunServer stun = StunServer.start(new InetSocketAddress(loopback, 0));
+             TurnServer turn = TurnServer.start(TurnServerConfig.builder("jwebrtc-demo").restSecret(turnSecret)
+                     .relayAddress(loopback).allowLoopbackPeers(true).build(), new InetSocketAddress(loopback, 0));
+             LocalKvsServer signaling = LocalKvsServer.start(LocalKvsConfig.builder()
+                     .turn(List.of("turn:" + loopback.getHostAddress() + ":" + turn.udpAddress().getPort()
+                             + "?transport=udp"), turnSecret).build())) {
             out.println("embedded STUN server   " + stun.localAddress());
+            out.println("embedded TURN server   " + turn.udpAddress() + " (TURN REST credentials through "
+                    + "GetIceServerConfig" + (relayOnly ? "; relay only" : "") + ")");
             out.println("embedded KVS signaling " + signaling.httpEndpoint() + " (control plane), "
                     + signaling.wsEndpoint() + " (WebSocket)");
             StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     LocalKvsConfig.EXAMPLE_ACCESS_KEY, LocalKvsConfig.EXAMPLE_SECRET_KEY));
             try (CameraMaster master = new CameraMaster(pcConfig,
-                    local(KvsSignalingOptions.master(CHANNEL), signaling, creds).build(), out, videoCodec);
+                    local(KvsSignalingOptions.master(CHANNEL), signaling, creds).build(), out, videoCodec, relayOnly);
                  ViewerPage page = pageAddress == null ? null : new ViewerPage(master, signaling, creds, stun);
                  StatsViewer viewer = new StatsViewer(pcConfig,
-                         local(KvsSignalingOptions.viewer(CHANNEL, "viewer-1"), signaling, creds).build(), out)) {
-                return viewer.watch(duration);
+                         local(KvsSignalingOptions.viewer(CHANNEL, "viewer-1"), signaling, creds).build(), out,
+                         relayOnly)) {
+                try {
+                    return viewer.watch(duration);
+                } finally {
+                    out.println("embedded TURN server   " + turn.stats());
+                }
             }
         }
     }
@@ -101,7 +124,7 @@ public final class LocalDemo {
                         servers.add(new IceServer(List.of(stunUrl), null, null, 0));
                         servers.addAll(master.session().iceServers());
                         return servers;
-                    }, false, true);
+                    }, relayOnly, true);
             this.server = ViewerPageServer.start(pageAddress, tickets);
             out.println("browser viewer page    " + server.uri());
             pageListener.accept(server.uri());

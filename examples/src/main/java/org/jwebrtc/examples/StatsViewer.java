@@ -20,6 +20,7 @@ import org.jwebrtc.peerconnection.PeerConnectionState;
 import org.jwebrtc.peerconnection.RtcStats;
 import org.jwebrtc.peerconnection.RtpTransceiver;
 import org.jwebrtc.peerconnection.SessionDescriptionInit;
+import org.jwebrtc.peerconnection.StatsReport;
 import org.jwebrtc.sctp.DataChannelInit;
 import org.jwebrtc.sdp.Direction;
 import org.jwebrtc.sdp.jsep.MediaKind;
@@ -51,11 +52,18 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
     private volatile String videoCodec = "-";
 
     public StatsViewer(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out) throws Exception {
+        this(config, options, out, false);
+    }
+
+    /** With {@code relayOnly}, only relay candidates from KVS's TURN servers are used. */
+    public StatsViewer(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out, boolean relayOnly)
+            throws Exception {
         this.out = out;
         this.session = KvsSignalingSession.start(options, this);
         session.awaitOpen(Duration.ofSeconds(20));
-        out.println("viewer connected to signaling as " + options.clientId().orElse("?"));
-        this.pc = PeerConnection.create(config, this);
+        out.println("viewer connected to signaling as " + options.clientId().orElse("?")
+                + (relayOnly ? " (relay only)" : ""));
+        this.pc = PeerConnection.create(IceServers.apply(config, session.iceServers(), relayOnly), this);
         pc.addTransceiver(MediaKind.VIDEO, Direction.RECVONLY);
         pc.addTransceiver(MediaKind.AUDIO, Direction.RECVONLY);
         DataChannel channel = pc.createDataChannel(DataChannelInit.reliable("telemetry"));
@@ -157,9 +165,9 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
 
     private String selectedPair() {
         try {
-            for (RtcStats s : pc.getStats().get(2, TimeUnit.SECONDS).ofType("candidate-pair")) {
-                return s.members().getOrDefault("localCandidateId", "?") + " -> "
-                        + s.members().getOrDefault("remoteCandidateId", "?");
+            StatsReport report = pc.getStats().get(2, TimeUnit.SECONDS);
+            for (RtcStats s : report.ofType("candidate-pair")) {
+                return candidate(report, "local-candidate") + " -> " + candidate(report, "remote-candidate");
             }
         } catch (ExecutionException | TimeoutException e) {
             return "?";
@@ -167,6 +175,14 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
             Thread.currentThread().interrupt();
         }
         return pc.iceConnectionState().name().toLowerCase();
+    }
+
+    private static String candidate(StatsReport report, String type) {
+        for (RtcStats c : report.ofType(type)) {
+            return c.members().getOrDefault("candidateType", "?") + " " + c.members().getOrDefault("address", "?")
+                    + ":" + c.members().getOrDefault("port", "?");
+        }
+        return "?";
     }
 
     public long videoFrames() {

@@ -55,11 +55,13 @@ public final class WebrtcCli {
         boolean noPage;
         @Option(names = "--video-codec", defaultValue = "H264", description = "H264 (default) or VP8.")
         String videoCodec;
+        @Option(names = "--relay-only", description = "Relay candidates only: everything crosses the embedded TURN.")
+        boolean relayOnly;
 
         @Override
         public Integer call() throws Exception {
             LocalDemo demo = new LocalDemo(System.out, Duration.ofSeconds(seconds), realInterfaces)
-                    .withVideoCodec(videoCodec);
+                    .withVideoCodec(videoCodec).withRelayOnly(relayOnly);
             if (!noPage) {
                 demo.withViewerPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), pagePort), uri -> { });
             }

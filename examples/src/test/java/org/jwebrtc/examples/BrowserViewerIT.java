@@ -29,15 +29,15 @@ class BrowserViewerIT {
     @Test
     void aBrowserJoinsTheCameraThroughTheViewerPage() throws Exception {
         try (Chromium chromium = Chromium.launch(Chromium.options())) {  // first: its start is the slow part
-            watchTheCamera(chromium);
+            watchTheCamera(chromium, false);
         }
     }
 
-    private void watchTheCamera(Chromium chromium) throws Exception {
+    private void watchTheCamera(Chromium chromium, boolean relayOnly) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         BlockingQueue<URI> pages = new LinkedBlockingQueue<>();
         LocalDemo demo = new LocalDemo(new PrintStream(buf, true, StandardCharsets.UTF_8), Duration.ofSeconds(20),
-                false).withViewerPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), pages::add);
+                false).withRelayOnly(relayOnly).withViewerPage(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), pages::add);
         CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return demo.run();
@@ -58,11 +58,11 @@ class BrowserViewerIT {
                         + "\nconsole: " + tab.console() + "\ndemo:\n" + buf.toString(StandardCharsets.UTF_8), e);
             }
             assertThat(tab.evaluate("JSON.stringify(demo.errors)")).isEqualTo("[]");
-            assertThat(tab.evaluate("demo.pair")).asString().contains("->");
+            assertThat(tab.evaluate("demo.pair")).asString().isEqualTo(relayOnly ? "relay -> relay" : "host -> host");
             assertThat(tab.evaluate("demo.frameWidth + 'x' + demo.frameHeight")).isEqualTo("320x240");
             assertThat(tab.evaluate("document.getElementById('video').videoWidth")).isEqualTo(320L);
             Thread.sleep(1500); // one stats refresh with the pair and RTT on screen
-            Path shot = Path.of("target", "browser-viewer.png");
+            Path shot = Path.of("target", relayOnly ? "browser-viewer-relay.png" : "browser-viewer.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, tab.screenshot());
             System.out.println("browser viewer: connected in " + tab.evaluate("demo.connectMs") + " ms, "

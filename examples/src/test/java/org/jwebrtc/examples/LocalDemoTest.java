@@ -22,4 +22,16 @@ class LocalDemoTest {
                 .contains("viewer: connected").contains("[ 4s] video H264").contains("done:");
         assertThat(out).containsPattern("audio +[1-9][0-9]* packets");
     }
+
+    @Test
+    void relayOnlyEverythingCrossesTheEmbeddedTurnServer() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        long frames = new LocalDemo(new PrintStream(buf, true, StandardCharsets.UTF_8), Duration.ofSeconds(4), false)
+                .withRelayOnly(true).run();
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(frames).as(out).isGreaterThan(30);
+        assertThat(out).contains("(relay only)").containsPattern("pair relay 127\\.0\\.0\\.1:\\d+ -> relay ")
+                .containsPattern("relayedToPeers=[1-9]\\d*").contains("permissionDrops=0");
+        assertThat(out).doesNotContainPattern("pair host");
+    }
 }

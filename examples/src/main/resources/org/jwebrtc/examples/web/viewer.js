@@ -43,7 +43,10 @@ async function main() {
     if (ws.readyState === WebSocket.OPEN) ws.send(frame); else pending.push(frame);
   };
   pc.onicecandidate = (e) => {
-    if (e.candidate && e.candidate.candidate) sendFrame('ICE_CANDIDATE', e.candidate.toJSON());
+    if (e.candidate && e.candidate.candidate) {
+      log('local ' + e.candidate.type + ' ' + e.candidate.address + ':' + e.candidate.port);
+      sendFrame('ICE_CANDIDATE', e.candidate.toJSON());
+    }
   };
   ws.onerror = () => { demo.errors.push('signaling error'); log('signaling error'); };
   ws.onclose = (e) => log('signaling closed ' + e.code);
@@ -59,6 +62,7 @@ async function main() {
     } else if (m.messageType === 'ICE_CANDIDATE') {
       const c = unb64(m.messagePayload);
       if (!c.candidate) return;
+      log('remote ' + c.candidate.split(' ').slice(4, 8).join(' '));
       if (pc.remoteDescription) await pc.addIceCandidate(c); else early.push(c);
     } else if (m.messageType === 'STATUS_RESPONSE') {
       demo.errors.push(JSON.stringify(m.statusResponse));

@@ -1,0 +1,30 @@
+package org.jwebrtc.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jwebrtc.peerconnection.IceServerConfig;
+import org.jwebrtc.peerconnection.IceTransportPolicy;
+import org.jwebrtc.peerconnection.PeerConnectionConfig;
+import org.jwebrtc.signaling.kvs.IceServer;
+
+/** KVS GetIceServerConfig answers turned into peer-connection settings. */
+final class IceServers {
+    private IceServers() {}
+
+    /**
+     * The TURN servers KVS handed out, as peer-connection ICE servers. The peer connection speaks TURN over UDP so
+     * far, so {@code turns:} and {@code ?transport=tcp} URIs are left out (KVS lists UDP ones too).
+     */
+    static PeerConnectionConfig apply(PeerConnectionConfig config, List<IceServer> servers, boolean relayOnly) {
+        List<IceServerConfig> out = new ArrayList<>();
+        for (IceServer s : servers) {
+            List<String> udp = s.uris().stream().filter(u -> u.startsWith("turn:") && !u.contains("transport=tcp"))
+                    .toList();
+            if (!udp.isEmpty()) {
+                out.add(new IceServerConfig(udp, s.username(), s.password()));
+            }
+        }
+        return config.withIceServers(out)
+                .withIceTransportPolicy(relayOnly ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL);
+    }
+}
