@@ -1,21 +1,17 @@
 package org.jwebrtc.benchmarks.peerconnection;
 
-import java.lang.reflect.Method;
+import org.jwebrtc.benchmarks.CpuClock;
 
 /**
  * Companion to {@link MediaSessionBenchmark} for an oversubscribed machine: runs the same method and divides this
  * thread's CPU time (not wall time) by the op count. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar org.jwebrtc.benchmarks.peerconnection.MediaSessionCpuTime}.
- * (ThreadMXBean is reached reflectively: the benchmarks module does not read java.management.)
  */
 public final class MediaSessionCpuTime {
     private MediaSessionCpuTime() {
     }
 
     public static void main(String[] args) throws Exception {
-        Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
-        Object mx = factory.getMethod("getThreadMXBean").invoke(null);
-        Method cpu = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
         for (String codec : new String[] {"VP8", "H264", "opus"}) {
             MediaSessionBenchmark b = new MediaSessionBenchmark();
             b.codec = codec;
@@ -24,12 +20,12 @@ public final class MediaSessionCpuTime {
             for (int i = 0; i < ops; i++) {
                 b.sendAndReceiveOneFrame();   // warm-up
             }
-            long t0 = (long) cpu.invoke(mx);
+            long t0 = CpuClock.threadCpuNanos();
             int sink = 0;
             for (int i = 0; i < ops; i++) {
                 sink += b.sendAndReceiveOneFrame();
             }
-            long t1 = (long) cpu.invoke(mx);
+            long t1 = CpuClock.threadCpuNanos();
             System.out.printf("%-5s send+receive one frame: %8.2f us CPU/op (%d)%n", codec, (t1 - t0) / 1e3 / ops,
                     sink & 1);
         }

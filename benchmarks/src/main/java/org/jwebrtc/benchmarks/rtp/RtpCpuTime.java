@@ -1,7 +1,7 @@
 package org.jwebrtc.benchmarks.rtp;
 
-import java.lang.reflect.Method;
 import java.util.function.LongSupplier;
+import org.jwebrtc.benchmarks.CpuClock;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -9,31 +9,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * same benchmark methods and divides this thread's CPU time (not wall time) by the op count, so time
  * spent descheduled is not charged. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar org.jwebrtc.benchmarks.rtp.RtpCpuTime}.
- * (ThreadMXBean is reached reflectively: the benchmarks module does not read java.management.)
  */
 public final class RtpCpuTime {
     private static final int OPS = 5_000_000;
-    private static final Object MX;
-    private static final Method CPU_TIME;
-
-    static {
-        try {
-            Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
-            MX = factory.getMethod("getThreadMXBean").invoke(null);
-            CPU_TIME = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private RtpCpuTime() {}
 
     private static long cpuNanos() {
-        try {
-            return (long) CPU_TIME.invoke(MX);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return CpuClock.threadCpuNanos();
     }
 
     public static void main(String[] args) throws Exception {

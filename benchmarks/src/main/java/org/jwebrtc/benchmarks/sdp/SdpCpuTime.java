@@ -1,8 +1,8 @@
 package org.jwebrtc.benchmarks.sdp;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import org.jwebrtc.benchmarks.CpuClock;
 import org.jwebrtc.sdp.SdpException;
 
 /**
@@ -10,32 +10,14 @@ import org.jwebrtc.sdp.SdpException;
  * methods but divides this thread's CPU time (not wall time) by the op count, so time spent
  * descheduled while other processes run is not charged. Prints the best and the median round.
  * Run: {@code java -cp benchmarks/target/benchmarks.jar org.jwebrtc.benchmarks.sdp.SdpCpuTime [cpu-seconds]}.
- * (ThreadMXBean is reached reflectively: the benchmarks module does not read java.management.)
  */
 public final class SdpCpuTime {
     private static final int OPS_PER_ROUND = 2_000;
     private static final int WARM_UP_ROUNDS = 10;
-    private static final Object MX;
-    private static final Method CPU_TIME;
-
-    static {
-        try {
-            Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
-            MX = factory.getMethod("getThreadMXBean").invoke(null);
-            CPU_TIME = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private SdpCpuTime() {}
 
     static long cpuNanos() {
-        try {
-            return (long) CPU_TIME.invoke(MX);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return CpuClock.threadCpuNanos();
     }
 
     public static void main(String[] args) {

@@ -1,7 +1,7 @@
 package org.jwebrtc.benchmarks.srtp;
 
-import java.lang.reflect.Method;
 import java.util.function.IntSupplier;
+import org.jwebrtc.benchmarks.CpuClock;
 import org.jwebrtc.srtp.SrtpProfile;
 
 /**
@@ -9,29 +9,11 @@ import org.jwebrtc.srtp.SrtpProfile;
  * methods but divides this thread's CPU time (not wall time) by the op count, so time spent descheduled
  * while other processes run is not charged. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar org.jwebrtc.benchmarks.srtp.SrtpCpuTime}.
- * (ThreadMXBean is reached reflectively: the benchmarks module does not read java.management.)
  */
 public final class SrtpCpuTime {
     private static final int OPS = 200_000;
-    private static final Object MX;
-    private static final Method CPU_TIME;
-
-    static {
-        try {
-            Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
-            MX = factory.getMethod("getThreadMXBean").invoke(null);
-            CPU_TIME = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private static long cpuNanos() {
-        try {
-            return (long) CPU_TIME.invoke(MX);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return CpuClock.threadCpuNanos();
     }
 
     private SrtpCpuTime() {}
