@@ -31,7 +31,9 @@ class LocalDemoTest {
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(frames).as(out).isGreaterThan(30);
         assertThat(out).contains("(relay only)").containsPattern("pair relay 127\\.0\\.0\\.1:\\d+ -> relay ")
-                .containsPattern("relayedToPeers=[1-9]\\d*").contains("permissionDrops=0");
+                .containsPattern("relayedToPeers=[1-9]\\d*").contains("authFailures=0").contains("malformed=0");
+        // permissionDrops is not asserted: a peer's first check can reach our relay before our CreatePermission
+        // for it has (the peer learns our relay address from signaling first); ICE retransmits, as RFC 8445 expects
         assertThat(out).doesNotContainPattern("pair host");
     }
 }
