@@ -210,7 +210,8 @@ public final class Chromium implements AutoCloseable {
             }
             if (!process.process().isAlive()) {
                 throw new AssertionError("Chromium exited with " + process.process().exitValue()
-                        + " before opening its DevTools port; output:\n" + tail(process.output()));
+                        + " before opening its DevTools port; output:\n"
+                        + tail(process.outputAfterExit(Duration.ofSeconds(5))));
             }
             if (deadline - System.nanoTime() <= 0) {
                 throw new AssertionError("Chromium did not write " + file + " within " + timeout

@@ -21,6 +21,7 @@ public final class ExternalProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private boolean outputEnded; // the reader saw end of stream: every line the process wrote is in lines
 
     private ExternalProcess(String name, Process process) {
         this.name = name;
@@ -66,6 +67,22 @@ public final class ExternalProcess implements AutoCloseable {
         return List.copyOf(lines);
     }
 
+    /**
+     * The whole output of a process that has exited: waits (up to {@code timeout}) until the reader has
+     * drained the pipe, since the process can be gone before its last lines are read.
+     */
+    public synchronized List<String> outputAfterExit(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!outputEnded && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.copyOf(lines);
+    }
+
     /** Waits until an output line matches; throws with the output so far on timeout or exit. */
     public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -78,7 +95,7 @@ public final class ExternalProcess implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
+                if (left <= 0 || (outputEnded && seen == lines.size())) {
                     throw new AssertionError(name + " did not print the expected line; output:\n"
                             + String.join("\n", lines));
                 }
@@ -108,6 +125,7 @@ public final class ExternalProcess implements AutoCloseable {
             // process gone
         }
         synchronized (this) {
+            outputEnded = true;
             notifyAll();
         }
     }
