@@ -10,12 +10,19 @@ package org.jwebrtc.dtls;
  * @param sentRecords application_data records sent
  * @param rejectedRecords records that failed authentication (DTLS 1.3 engine; bctls does not report them)
  * @param replayedRecords records dropped by the replay window (DTLS 1.3 engine)
+ * @param downgradesRejected handshakes aborted because a DTLS 1.2 ServerHello carried the RFC 8446
+ *                           §4.1.3 downgrade sentinel although we offered DTLS 1.3
  */
 public record DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords,
-                        long rejectedRecords, long replayedRecords) {
+                        long rejectedRecords, long replayedRecords, long downgradesRejected) {
+
+    public DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords,
+                     long rejectedRecords, long replayedRecords) {
+        this(droppedDatagrams, receivedRecords, sentRecords, rejectedRecords, replayedRecords, 0);
+    }
 
     /** The DTLS 1.2 counters alone. */
     public DtlsStats(long droppedDatagrams, long receivedRecords, long sentRecords) {
-        this(droppedDatagrams, receivedRecords, sentRecords, 0, 0);
+        this(droppedDatagrams, receivedRecords, sentRecords, 0, 0, 0);
     }
 }

@@ -2,7 +2,9 @@ package org.jwebrtc.dtls;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -12,6 +14,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.jwebrtc.dtls.internal.ClientVersionNegotiation;
 import org.jwebrtc.dtls.internal.ExpectedFingerprint;
 import org.jwebrtc.dtls.internal.HandshakeResult;
 import org.jwebrtc.dtls.internal.HandshakeRunner;
@@ -19,6 +22,7 @@ import org.jwebrtc.dtls.internal.QueueDatagramTransport;
 import org.jwebrtc.dtls.internal.RecordPrecheck;
 import org.jwebrtc.dtls.internal.dtls13.Dtls13Config;
 import org.jwebrtc.dtls.internal.dtls13.Dtls13Connection;
+import org.jwebrtc.dtls.internal.dtls13.Dtls13Offer;
 
 /**
  * One DTLS 1.2 association for WebRTC (RFC 6347, RFC 5764, RFC 8827 §6.5) with the project's
@@ -79,6 +83,13 @@ public final class DtlsTransport {
     /** The DTLS 1.3 engine while it owns the association; null on the DTLS 1.2 path. */
     private Dtls13Connection v13;
     private DtlsVersion negotiated;
+    /** 1.3-capable client: the engine that takes over if the server answers with DTLS 1.3. */
+    private Dtls13Connection pendingV13;
+    /** 1.3-capable client, until the server's version is known; null afterwards. */
+    private ClientVersionNegotiation negotiation;
+    private Dtls13Offer offer;
+    private long startedAt;
+    private long downgradesRejected;
 
     /**
      * @param expectedRemote the peer's SDP fingerprint, or null if not known yet: then
@@ -96,7 +107,13 @@ public final class DtlsTransport {
             expected.set(expectedRemote);
         }
         if (config.maxVersion() == DtlsVersion.DTLS_1_3) {
-            v13 = new Dtls13Connection(role, local, expected, Dtls13Config.from(config), new java.security.SecureRandom());
+            Dtls13Connection engine = new Dtls13Connection(role, local, expected, Dtls13Config.from(config),
+                    new SecureRandom());
+            if (role == DtlsRole.SERVER) {
+                v13 = engine;
+            } else {
+                pendingV13 = engine;
+            }
         }
     }
 
@@ -134,9 +151,16 @@ public final class DtlsTransport {
             throw new IllegalStateException("start() called twice (state " + state + ")");
         }
         state = State.HANDSHAKING;
+        startedAt = nowNanos;
         if (v13 != null) {
             v13.start(nowNanos);
             return;
+        }
+        if (pendingV13 != null) {
+            // RFC 8446 §4.2.1 / RFC 9147 §5.3: one ClientHello offering 1.3 and 1.2, written by bctls
+            // (which can continue a 1.2 handshake only from a ClientHello of its own).
+            offer = Dtls13Offer.generate(Dtls13Config.from(config), new SecureRandom());
+            negotiation = new ClientVersionNegotiation();
         }
         startDtls12(nowNanos, false);
     }
@@ -147,7 +171,7 @@ public final class DtlsTransport {
                 (int) config.handshakeTimeout().toMillis(), io, r -> {
                     result = r;
                     config.onOutputReady().run();
-                }, dtls13Capable);
+                }, dtls13Capable, offer);
         try {
             handshakeExecutor.execute(runner);
         } catch (RejectedExecutionException e) {
@@ -172,7 +196,9 @@ public final class DtlsTransport {
         switch (state) {
             case NEW -> throw new IllegalStateException("handleInput before start()");
             case HANDSHAKING -> {
-                if (!io.offerInbound(buf, off, len)) {
+                if (negotiation != null) {
+                    negotiate(nowNanos, buf, off, len);
+                } else if (!io.offerInbound(buf, off, len)) {
                     droppedDatagrams++;
                 }
             }
@@ -193,6 +219,52 @@ public final class DtlsTransport {
                 }
             }
             default -> droppedDatagrams++;
+        }
+    }
+
+    /** 1.3-capable client before the server's version is known: see {@link ClientVersionNegotiation}. */
+    private void negotiate(long nowNanos, byte[] buf, int off, int len) {
+        switch (negotiation.onInbound(buf, off, len)) {
+            case FORWARD -> {
+                if (!io.offerInbound(buf, off, len)) {
+                    droppedDatagrams++;
+                }
+            }
+            case HOLD -> { }
+            case DROP -> droppedDatagrams++;
+            case DTLS12 -> {
+                for (byte[] d : negotiation.held()) {
+                    if (!io.offerInbound(d, 0, d.length)) {
+                        droppedDatagrams++;
+                    }
+                }
+                negotiation = null;
+                pendingV13 = null;
+            }
+            case DOWNGRADE -> {
+                // RFC 8446 §4.1.3: a client that offered 1.3 MUST abort with illegal_parameter.
+                downgradesRejected++;
+                io.queueOutbound(negotiation.downgradeAlert());
+                negotiation = null;
+                pendingV13 = null;
+                io.close();   // ends the bctls task; its late failure is ignored (state FAILED)
+                fail("illegal_parameter(47); downgrade detected: the DTLS 1.2 ServerHello.random carries"
+                        + " the RFC 8446 §4.1.3 sentinel although we offered DTLS 1.3");
+            }
+            case DTLS13 -> {
+                v13 = pendingV13;
+                pendingV13 = null;
+                v13.adoptClientHello(startedAt, nowNanos, negotiation.clientHello(), negotiation.clientHelloSeq(),
+                        negotiation.nextPlaintextSeq(), offer.shares(), negotiation.serverHelloSeq());
+                List<byte[]> held = negotiation.held();
+                negotiation = null;
+                io.close();   // bctls stops; the engine owns the association from here
+                droppedDatagrams += io.droppedInbound();
+                for (byte[] d : held) {
+                    v13.handleInput(nowNanos, d, 0, d.length);
+                }
+            }
+            default -> throw new AssertionError();
         }
     }
 
@@ -230,7 +302,11 @@ public final class DtlsTransport {
             return v13.pollTransmit();
         }
         collectHandshakeResult();
-        return io.pollOutbound();
+        byte[] d = io.pollOutbound();
+        if (d != null && negotiation != null) {
+            negotiation.onOutbound(d);   // capture the ClientHello the 1.3 engine may adopt
+        }
+        return d;
     }
 
     /** Next event, or null. */
@@ -342,11 +418,11 @@ public final class DtlsTransport {
     /** Counters: datagrams dropped (queue full, or arriving after close/failure), records in/out. */
     public DtlsStats stats() {
         if (v13 != null) {
-            return new DtlsStats(v13.droppedDatagrams(), v13.receivedRecords(), v13.sentRecords(),
-                    v13.authFailures(), v13.replayedRecords());
+            return new DtlsStats(droppedDatagrams + v13.droppedDatagrams(), v13.receivedRecords(), v13.sentRecords(),
+                    v13.authFailures(), v13.replayedRecords(), v13.downgradesRejected());
         }
         return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords,
-                droppedRecords[0], 0);
+                droppedRecords[0], 0, downgradesRejected);
     }
 
     private void requireV13Connected() {

@@ -20,7 +20,7 @@ class Dtls13TransportTest {
     private static final byte[] DOWNGRD_12 = HexFormat.of().parseHex("444F574E47524401");
 
     @Test
-    void bothSidesOnDtls13ConnectWithoutAnyExecutorThread() throws Exception {
+    void bothSidesOnDtls13ConnectAndTheClientsBctlsTaskEnds() throws Exception {
         try (DtlsPair pair = new DtlsPair(CLIENT, SERVER, V13)) {
             pair.start();
             pair.pumpUntilSettled(Duration.ofSeconds(20));
@@ -31,9 +31,15 @@ class Dtls13TransportTest {
             assertThat(c.remoteFingerprint()).isEqualTo(SERVER.fingerprint());
             assertThat(pair.client.negotiatedVersion()).contains(DtlsVersion.DTLS_1_3);
             assertThat(pair.server.negotiatedVersion()).contains(DtlsVersion.DTLS_1_3);
-            assertThat(pair.executor.isShutdown()).isFalse();
-            assertThat(((java.util.concurrent.ThreadPoolExecutor) pair.executor).getTaskCount())
-                    .as("the 1.3 engine is sans-IO: no handshake task").isZero();
+            // The 1.3 engine is sans-IO; the one executor task is the client's bctls, which wrote the
+            // ClientHello (offering 1.3 and 1.2) and was stopped once the server chose 1.3.
+            java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) pair.executor;
+            assertThat(pool.getTaskCount()).isEqualTo(1);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (pool.getCompletedTaskCount() < 1 && System.nanoTime() - until < 0) {
+                Thread.sleep(5);
+            }
+            assertThat(pool.getCompletedTaskCount()).as("bctls task ended").isEqualTo(1);
 
             byte[] msg = "sctp packet".getBytes(StandardCharsets.UTF_8);
             pair.client.send(msg, 0, msg.length);
@@ -105,16 +111,45 @@ class Dtls13TransportTest {
             DtlsEvent.Failed f = DtlsPair.first(pair.clientEvents, DtlsEvent.Failed.class);
             assertThat(f.reason()).as("server: %s", pair.serverEvents).contains("illegal_parameter").contains("downgrade detected");
             assertThat(pair.clientEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
+            assertThat(pair.client.stats().downgradesRejected()).isEqualTo(1);
+            // RFC 8446 §4.1.3: the client aborts with an illegal_parameter alert the server receives
+            assertThat(DtlsPair.first(pair.serverEvents, DtlsEvent.Failed.class).reason())
+                    .isEqualTo("peer sent fatal alert illegal_parameter(47)");
+            assertThat(pair.serverEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
         }
     }
 
     @Test
-    void aDtls13ClientFailsCleanlyAgainstADtls12OnlyServer() throws Exception {
+    void aDtls13ClientFallsBackToADtls12OnlyServer() throws Exception {
         try (DtlsPair pair = new DtlsPair(CLIENT, SERVER, SERVER.fingerprint(), CLIENT.fingerprint(), V13, V12)) {
+            List<byte[]> toServer = new ArrayList<>();
+            pair.link = d -> {
+                toServer.add(d);
+                return d;
+            };
             pair.start();
             pair.pumpUntilSettled(Duration.ofSeconds(20));
-            DtlsEvent.Failed f = DtlsPair.first(pair.clientEvents, DtlsEvent.Failed.class);
-            assertThat(f.reason()).as("server: %s", pair.serverEvents).contains("protocol_version").contains("does not fall back");
+            DtlsEvent.Connected c = DtlsPair.first(pair.clientEvents, DtlsEvent.Connected.class);
+            DtlsEvent.Connected s = DtlsPair.first(pair.serverEvents, DtlsEvent.Connected.class);
+            assertThat(pair.client.negotiatedVersion()).contains(DtlsVersion.DTLS_1_2);
+            assertThat(pair.server.negotiatedVersion()).contains(DtlsVersion.DTLS_1_2);
+            assertThat(c.cipherSuite()).isEqualTo(0xC02B);
+            assertThat(c.srtp()).isPresent().isEqualTo(s.srtp());
+            assertThat(c.remoteFingerprint()).isEqualTo(SERVER.fingerprint());
+            assertThat(s.remoteFingerprint()).isEqualTo(CLIENT.fingerprint());
+            // what went out was one ClientHello offering both versions, with our 1.3 key shares
+            byte[] hello = toServer.get(0);
+            assertThat(indexOf(hello, HexFormat.of().parseHex("002B000504FEFCFEFD"))).as("supported_versions").isPositive();
+            assertThat(indexOf(hello, HexFormat.of().parseHex("1301"))).as("TLS_AES_128_GCM_SHA256").isPositive();
+
+            byte[] msg = "both ways".getBytes(StandardCharsets.UTF_8);
+            pair.client.send(msg, 0, msg.length);
+            pair.server.send(msg, 0, msg.length);
+            pair.pumpQuiet();
+            assertThat(pair.serverEvents).contains(new DtlsEvent.ApplicationData(msg));
+            assertThat(pair.clientEvents).contains(new DtlsEvent.ApplicationData(msg));
+            assertThat(pair.client.stats().downgradesRejected()).isZero();
+            assertThatThrownBy(() -> pair.client.updateKeys(false)).isInstanceOf(IllegalStateException.class);
         }
     }
 

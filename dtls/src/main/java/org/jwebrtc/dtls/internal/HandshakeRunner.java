@@ -15,6 +15,7 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.dtls.DtlsRole;
 import org.jwebrtc.dtls.SrtpProfile;
+import org.jwebrtc.dtls.internal.dtls13.Dtls13Offer;
 
 /**
  * The task run on the handshake executor: bctls's blocking connect/accept over the queue
@@ -30,6 +31,7 @@ public final class HandshakeRunner implements Runnable {
     private final QueueDatagramTransport io;
     private final Consumer<HandshakeResult> done;
     private final boolean dtls13Capable;
+    private final Dtls13Offer clientOffer;
 
     public HandshakeRunner(DtlsRole role, DtlsCertificate local, List<SrtpProfile> profiles,
                            ExpectedFingerprint expected, int handshakeTimeoutMillis,
@@ -45,7 +47,19 @@ public final class HandshakeRunner implements Runnable {
     public HandshakeRunner(DtlsRole role, DtlsCertificate local, List<SrtpProfile> profiles,
                            ExpectedFingerprint expected, int handshakeTimeoutMillis,
                            QueueDatagramTransport io, Consumer<HandshakeResult> done, boolean dtls13Capable) {
+        this(role, local, profiles, expected, handshakeTimeoutMillis, io, done, dtls13Capable, null);
+    }
+
+    /**
+     * @param clientOffer client only: the DTLS 1.3 additions to bctls's ClientHello (null: a 1.2-only
+     *                    ClientHello); the owner's {@link ClientVersionNegotiation} decides who continues
+     */
+    public HandshakeRunner(DtlsRole role, DtlsCertificate local, List<SrtpProfile> profiles,
+                           ExpectedFingerprint expected, int handshakeTimeoutMillis,
+                           QueueDatagramTransport io, Consumer<HandshakeResult> done, boolean dtls13Capable,
+                           Dtls13Offer clientOffer) {
         this.dtls13Capable = dtls13Capable;
+        this.clientOffer = clientOffer;
         this.role = role;
         this.local = local;
         this.profiles = profiles;
@@ -64,7 +78,7 @@ public final class HandshakeRunner implements Runnable {
             DTLSTransport transport;
             if (role == DtlsRole.CLIENT) {
                 WebRtcTlsClient client = new WebRtcTlsClient(crypto, local.privateKey(), local.der(),
-                        profiles, expected, handshakeTimeoutMillis);
+                        profiles, expected, handshakeTimeoutMillis, clientOffer);
                 peer = client;
                 transport = new DTLSClientProtocol().connect(client, io);
             } else {

@@ -67,6 +67,11 @@ public final class QueueDatagramTransport implements DatagramTransport {
         return outbound.poll();
     }
 
+    /** Owner thread: a datagram of our own (not bctls's) to send, e.g. an alert. */
+    public void queueOutbound(byte[] datagram) {
+        outbound.add(datagram);
+    }
+
     public boolean hasOutbound() {
         return !outbound.isEmpty();
     }

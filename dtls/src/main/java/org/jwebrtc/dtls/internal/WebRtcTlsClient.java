@@ -9,6 +9,9 @@ import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ExporterLabel;
+import org.bouncycastle.tls.ExtensionType;
+import org.bouncycastle.util.Arrays;
+import org.jwebrtc.dtls.internal.dtls13.Dtls13Offer;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
@@ -25,9 +28,12 @@ import org.jwebrtc.dtls.SrtpKeyingMaterial;
 import org.jwebrtc.dtls.SrtpProfile;
 
 /**
- * Our DTLS 1.2 client: DTLS 1.2 only (never offers 1.3: no supported_versions extension), Chromium's
- * cipher suites, extended master secret required (RFC 7627 §5.2), use_srtp (RFC 5764 §4.1.1),
- * client certificate always sent, server certificate matched against the SDP fingerprint.
+ * Our DTLS 1.2 client: Chromium's cipher suites, extended master secret required (RFC 7627 §5.2),
+ * use_srtp (RFC 5764 §4.1.1), client certificate always sent, server certificate matched against
+ * the SDP fingerprint. Without a {@link Dtls13Offer} it offers DTLS 1.2 only (no supported_versions).
+ * With one, its ClientHello is also a DTLS 1.3 ClientHello (RFC 9147 §5.3): the 1.3 suites first,
+ * supported_versions {DTLS 1.3, DTLS 1.2}, our supported_groups and key_share. bctls itself only
+ * ever completes 1.2; {@link ClientVersionNegotiation} hands a 1.3 answer to the 1.3 engine.
  */
 public final class WebRtcTlsClient extends DefaultTlsClient implements WebRtcPeer {
     private final PrivateKey key;
@@ -38,10 +44,19 @@ public final class WebRtcTlsClient extends DefaultTlsClient implements WebRtcPee
     private SrtpProfile selected;
     private Fingerprint remote;
     private SrtpKeyingMaterial srtp;
+    private final Dtls13Offer offer;
 
     public WebRtcTlsClient(JcaTlsCrypto crypto, PrivateKey key, byte[] certDer, List<SrtpProfile> profiles,
                            ExpectedFingerprint expected, int handshakeTimeoutMillis) throws IOException {
+        this(crypto, key, certDer, profiles, expected, handshakeTimeoutMillis, null);
+    }
+
+    /** @param offer the DTLS 1.3 additions to the ClientHello, or null for a 1.2-only ClientHello */
+    public WebRtcTlsClient(JcaTlsCrypto crypto, PrivateKey key, byte[] certDer, List<SrtpProfile> profiles,
+                           ExpectedFingerprint expected, int handshakeTimeoutMillis, Dtls13Offer offer)
+            throws IOException {
         super(crypto);
+        this.offer = offer;
         this.key = key;
         this.chain = PeerCredentials.chain(crypto, certDer);
         this.profiles = profiles;
@@ -56,7 +71,12 @@ public final class WebRtcTlsClient extends DefaultTlsClient implements WebRtcPee
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(getCrypto(), ChromiumCipherSuites.SUITES);
+        int[] legacy = TlsUtils.getSupportedCipherSuites(getCrypto(), ChromiumCipherSuites.SUITES);
+        if (offer == null) {
+            return legacy;
+        }
+        // bctls writes the list as given; a 1.2 server ignores the 1.3 suites (RFC 8446 §4.1.2).
+        return Arrays.concatenate(offer.cipherSuiteIds(), legacy);
     }
 
     @Override
@@ -78,6 +98,11 @@ public final class WebRtcTlsClient extends DefaultTlsClient implements WebRtcPee
         }
         if (!profiles.isEmpty()) {
             TlsSRTPUtils.addUseSRTPExtension(ext, UseSrtpNegotiation.offer(profiles));
+        }
+        if (offer != null) {
+            ext.put(ExtensionType.supported_versions, offer.supportedVersions());
+            ext.put(ExtensionType.supported_groups, offer.supportedGroups());
+            ext.put(ExtensionType.key_share, offer.keyShare());
         }
         return ext;
     }

@@ -71,6 +71,8 @@ public final class Dtls13Connection {
     private List<NamedGroup.ClientShare> clientShares = List.of();
     private boolean helloRetried;
     private byte[] cookie;
+    /** The ClientHello bctls wrote for us when this client was adopted; the template for ClientHello2. */
+    private ClientHello adoptedHello;
     private SrtpProfile srtpProfile;
     private boolean certificateRequested;
     private byte[] certificateRequestContext = new byte[0];
@@ -94,6 +96,7 @@ public final class Dtls13Connection {
     private long receivedRecords;
     private long sentRecords;
     private long droppedDatagrams;
+    private long downgradesRejected;
 
     public Dtls13Connection(DtlsRole role, DtlsCertificate local, ExpectedFingerprint expected,
                             Dtls13Config config, SecureRandom random) {
@@ -124,6 +127,43 @@ public final class Dtls13Connection {
         }
         state = State.CLIENT_WAIT_SH;
         sendClientHello();
+    }
+
+    /**
+     * Client only, instead of {@link #start}: continue a handshake whose first ClientHello another
+     * implementation (the bctls DTLS 1.2 client) sent, after the server answered it with a DTLS 1.3
+     * ServerHello or HelloRetryRequest. The transcript starts with that ClientHello (RFC 8446 §4.4.1);
+     * a ClientHello2 after an HRR is derived from it (RFC 8446 §4.1.2).
+     *
+     * @param startNanos when the handshake began (its timeout counts from there)
+     * @param clientHelloBody the ClientHello body as sent
+     * @param clientHelloSeq its message_seq (ours continue from there)
+     * @param nextPlaintextSeq first epoch-0 record sequence number not yet used by the other implementation
+     * @param shares the private halves of the key_share entries in that ClientHello
+     * @param serverFirstSeq message_seq of the server's first message (its ServerHello or HRR)
+     */
+    public void adoptClientHello(long startNanos, long nowNanos, byte[] clientHelloBody, int clientHelloSeq,
+                                 long nextPlaintextSeq, List<NamedGroup.ClientShare> shares, int serverFirstSeq) {
+        if (state != State.NEW || role != DtlsRole.CLIENT) {
+            throw new IllegalStateException("only a new client can adopt a ClientHello (state " + state + ")");
+        }
+        ClientHello ch;
+        try {
+            ch = ClientHello.parse(clientHelloBody);
+        } catch (DtlsException e) {
+            throw new IllegalArgumentException("adopted ClientHello does not parse: " + e.getMessage(), e);
+        }
+        now = nowNanos;
+        handshakeDeadline = startNanos + config.handshakeTimeout().toNanos();
+        adoptedHello = ch;
+        clientRandom = ch.random();
+        sessionId = ch.sessionId();
+        clientShares = List.copyOf(shares);
+        sendSeq = clientHelloSeq + 1;
+        records.reserveWriteSequence(0, nextPlaintextSeq);
+        reassembler.skipTo(serverFirstSeq);
+        appendTranscript(HandshakeType.CLIENT_HELLO, clientHelloBody);
+        state = State.CLIENT_WAIT_SH;
     }
 
     public void handleInput(long nowNanos, byte[] buf, int off, int len) {
@@ -321,6 +361,11 @@ public final class Dtls13Connection {
         return droppedDatagrams;
     }
 
+    /** ServerHellos refused for carrying the RFC 8446 §4.1.3 downgrade sentinel. */
+    public long downgradesRejected() {
+        return downgradesRejected;
+    }
+
     public long authFailures() {
         return records.authFailures();
     }
@@ -484,6 +529,9 @@ public final class Dtls13Connection {
     // ---- client
 
     private ClientHello buildClientHello() {
+        if (adoptedHello != null) {
+            return adoptedClientHello2();
+        }
         List<Extension> ext = new ArrayList<>();
         ext.add(new Extension(Extension.SUPPORTED_VERSIONS, Extension.u16List(
                 config.offerDtls12() ? List.of(DTLS13, DTLS12) : List.of(DTLS13), 1)));
@@ -491,11 +539,7 @@ public final class Dtls13Connection {
                 Extension.u16List(config.groups().stream().map(NamedGroup::id).toList(), 2)));
         ext.add(new Extension(Extension.SIGNATURE_ALGORITHMS,
                 Extension.u16List(List.of(CertificateVerify.ECDSA_SECP256R1_SHA256), 2)));
-        WireWriter shares = new WireWriter(1300);
-        for (NamedGroup.ClientShare s : clientShares) {
-            shares.u16(s.group().id()).vec16(s.publicShare());
-        }
-        ext.add(new Extension(Extension.KEY_SHARE, new WireWriter(shares.length() + 2).vec16(shares.toBytes()).toBytes()));
+        ext.add(new Extension(Extension.KEY_SHARE, Dtls13Offer.keyShareData(clientShares)));
         if (!config.srtpProfiles().isEmpty()) {
             ext.add(new Extension(Extension.USE_SRTP, UseSrtp.encode(config.srtpProfiles().stream()
                     .map(SrtpProfile::id).toList())));
@@ -517,12 +561,33 @@ public final class Dtls13Connection {
         return new ClientHello(DTLS12, clientRandom, sessionId, new byte[0], suites, ext);
     }
 
+    /**
+     * RFC 8446 §4.1.2: ClientHello2 repeats ClientHello1 except for the key_share (the group the
+     * HelloRetryRequest selected) and the cookie it sent.
+     */
+    private ClientHello adoptedClientHello2() {
+        List<Extension> ext = new ArrayList<>();
+        for (Extension e : adoptedHello.extensions()) {
+            if (e.type() == Extension.KEY_SHARE) {
+                ext.add(new Extension(Extension.KEY_SHARE, Dtls13Offer.keyShareData(clientShares)));
+            } else if (e.type() != Extension.COOKIE) {
+                ext.add(e);
+            }
+        }
+        if (cookie != null) {
+            ext.add(new Extension(Extension.COOKIE, new WireWriter(cookie.length + 2).vec16(cookie).toBytes()));
+        }
+        return new ClientHello(adoptedHello.legacyVersion(), adoptedHello.random(), adoptedHello.sessionId(),
+                adoptedHello.legacyCookie(), adoptedHello.cipherSuites(), ext);
+    }
+
     private void clientOnServerHello(HandshakeMessage m) throws AlertException, DtlsException {
         ServerHello sh = ServerHello.parse(m.body());
         Optional<Extension> sv = Extension.find(sh.extensions(), Extension.SUPPORTED_VERSIONS);
         if (sv.isEmpty()) {
             // RFC 8446 §4.1.3: a 1.3 client that gets a lower version checks the sentinel.
             if (sh.hasDowngradeSentinel()) {
+                downgradesRejected++;
                 throw new AlertException(AlertDescription.ILLEGAL_PARAMETER,
                         "downgrade detected: ServerHello.random carries the RFC 8446 §4.1.3 sentinel");
             }

@@ -42,6 +42,17 @@ public final class Reassembler {
         return nextSeq;
     }
 
+    /**
+     * The peer's next message has {@code seq} (a DTLS 1.2 HelloVerifyRequest used the numbers
+     * before it, RFC 6347 §4.2.2): release from there on.
+     */
+    public void skipTo(int seq) {
+        if (seq > nextSeq) {
+            nextSeq = seq;
+            pending.keySet().removeIf(k -> k < seq);
+        }
+    }
+
     /** Adds a fragment that arrived in a record of {@code epoch}. */
     public Result add(HandshakeFragment f, long epoch) throws DtlsException {
         if (f.messageSeq() < nextSeq) {

@@ -71,6 +71,16 @@ public final class RecordLayer {
         writeSeq.putIfAbsent(p.epoch(), new long[1]);
     }
 
+    /**
+     * Our next record in {@code epoch} gets at least sequence number {@code next}: records another
+     * implementation already sent for us in this epoch must not be repeated (the peer's replay
+     * window would drop them, RFC 9147 §4.5.1).
+     */
+    public void reserveWriteSequence(long epoch, long next) {
+        long[] holder = writeSeq.computeIfAbsent(epoch, e -> new long[1]);
+        holder[0] = Math.max(holder[0], next);
+    }
+
     public RecordProtection writeProtection(long epoch) {
         return write.get(epoch);
     }
