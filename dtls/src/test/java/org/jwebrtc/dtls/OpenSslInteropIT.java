@@ -72,6 +72,21 @@ class OpenSslInteropIT {
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
     void ourClientAgainstOpensslServer(SrtpProfile profile) throws Exception {
+        assertThat(clientSession(profile, DtlsConfig.defaults())).isEqualTo(DtlsVersion.DTLS_1_2);
+    }
+
+    /**
+     * RFC 8446 §4.2.1 / RFC 9147 §5.3: our DTLS 1.3-capable client offers 1.3 and 1.2 (with an
+     * X25519MLKEM768 key share, so the ClientHello is fragmented); OpenSSL 3.0 has no DTLS 1.3, answers
+     * 1.2 (after its cookie exchange) without a downgrade sentinel, and the client continues in 1.2.
+     */
+    @Test
+    void ourDtls13ClientFallsBackToAnOpensslDtls12Server() throws Exception {
+        DtlsConfig v13 = DtlsConfig.defaults().withMaxVersion(DtlsVersion.DTLS_1_3);
+        assertThat(clientSession(SrtpProfile.SRTP_AEAD_AES_128_GCM, v13)).isEqualTo(DtlsVersion.DTLS_1_2);
+    }
+
+    private DtlsVersion clientSession(SrtpProfile profile, DtlsConfig config) throws Exception {
         int port = Loopback.freeUdpPort();
         List<String> cmd = new ArrayList<>(List.of(openssl, "s_server", "-dtls1_2",
                 "-accept", "127.0.0.1:" + port, "-cert", certPem.toString(), "-key", keyPem.toString(),
@@ -80,7 +95,7 @@ class OpenSslInteropIT {
         try (ExternalProcess server = ExternalProcess.start("openssl-s_server", cmd);
              UdpDriver driver = new UdpDriver()) {
             server.awaitLine(l -> l.startsWith("ACCEPT"), WAIT);
-            driver.transport = new DtlsTransport(DtlsRole.CLIENT, OURS, theirs, DtlsConfig.defaults(), executor);
+            driver.transport = new DtlsTransport(DtlsRole.CLIENT, OURS, theirs, config, executor);
             driver.connect(new InetSocketAddress(Loopback.ipv4(), port));
             driver.transport.start(System.nanoTime());
             DtlsEvent.Connected connected = driver.pumpUntil(DtlsEvent.Connected.class, WAIT);
@@ -105,8 +120,10 @@ class OpenSslInteropIT {
             stdin.flush();
             DtlsEvent.ApplicationData pong = driver.pumpUntil(DtlsEvent.ApplicationData.class, WAIT);
             assertThat(new String(pong.data(), StandardCharsets.UTF_8)).isEqualTo("pong from openssl\n");
+            DtlsVersion version = driver.transport.negotiatedVersion().orElseThrow();
             driver.transport.close();
             driver.pumpOnce();
+            return version;
         }
     }
 
