@@ -10,8 +10,8 @@ import org.jwebrtc.dtls.DtlsVersion;
 /**
  * Per-connection settings. {@code hostAddresses} are the interfaces to gather host candidates on (tests and the
  * demo use loopback only); {@code certificate} is reused when given (generating one costs milliseconds);
- * {@code maxDtlsVersion} is the highest DTLS version offered or accepted (default 1.2: a DTLS 1.3 client of ours
- * cannot complete a handshake with a 1.2-only server yet; as a server, 1.3 falls back to 1.2 for 1.2 clients);
+ * {@code maxDtlsVersion} is the highest DTLS version offered or accepted (default 1.2; with 1.3 the connection falls
+ * back to 1.2 for a 1.2-only peer in either DTLS role, with RFC 8446 §4.1.3 downgrade protection);
  * {@code iceServers}/{@code iceTransportPolicy} as RTCConfiguration (TURN over UDP only).
  */
 public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,

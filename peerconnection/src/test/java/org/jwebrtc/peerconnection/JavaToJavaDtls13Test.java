@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Peer connections on DTLS 1.3 (RFC 9147, our own engine): SRTP keys from the 1.3 exporter carry video, the data
- * channel works on top, getStats says FEFC; and a 1.3-capable answering side (DTLS server) falls back to 1.2 for a
- * 1.2-only peer.
+ * channel works on top, getStats says FEFC; and a 1.3-capable side falls back to 1.2 for a 1.2-only peer, both as
+ * DTLS server and as DTLS client.
  */
 class JavaToJavaDtls13Test {
     private final List<PeerConnection> open = new CopyOnWriteArrayList<>();
@@ -113,5 +113,29 @@ class JavaToJavaDtls13Test {
         assertThat(opened.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(tlsVersion(p.offerer())).isEqualTo("FEFD");
         assertThat(tlsVersion(p.answerer())).isEqualTo("FEFD");
+    }
+
+    @Test
+    void aDtls13AnswererConnectsAsDtlsClientToADtls12OnlyOffererWithDtls12() throws Exception {
+        // The answerer picks a=setup:active, so the 1.3-capable side is the DTLS client: its ClientHello offers
+        // 1.3 and 1.2, the 1.2-only server answers 1.2 (no downgrade sentinel) and the client continues in 1.2.
+        Pair p = create(DtlsVersion.DTLS_1_2, DtlsVersion.DTLS_1_3);
+        DataChannel channel = p.offerer().createDataChannel(DataChannelInit.reliable("chat"));
+        CountDownLatch opened = new CountDownLatch(1);
+        channel.setListener(new DataChannelListener() {
+            @Override
+            public void onOpen() {
+                opened.countDown();
+            }
+
+            @Override
+            public void onMessage(DataChannel c, boolean binary, byte[] data) {
+            }
+        });
+        negotiate(p);
+        assertThat(opened.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(tlsVersion(p.offerer())).isEqualTo("FEFD");
+        assertThat(tlsVersion(p.answerer())).isEqualTo("FEFD");
+        assertThat(channel.send("over 1.2".getBytes(StandardCharsets.UTF_8))).isTrue();
     }
 }
