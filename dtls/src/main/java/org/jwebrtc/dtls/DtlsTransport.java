@@ -46,7 +46,9 @@ import org.jwebrtc.dtls.internal.dtls13.Dtls13Offer;
  * association runs on the project's sans-IO DTLS 1.3 engine (RFC 9147) behind this same surface:
  * no executor thread, retransmissions timed by {@code nowNanos} through {@link #pollTimeout()}.
  * A server that receives a ClientHello without DTLS 1.3 hands it to the DTLS 1.2 path above
- * (with the RFC 8446 §4.1.3 downgrade sentinel in its ServerHello).
+ * (with the RFC 8446 §4.1.3 downgrade sentinel in its ServerHello). A client lets bctls write a
+ * ClientHello that offers both versions and, once the ServerHello is in, either hands it to the
+ * 1.3 engine or lets bctls finish in 1.2 ({@link ClientVersionNegotiation}).
  *
  * <p>Contract, as for every state machine here: after any call, drain {@link #pollTransmit} and
  * {@link #pollEvent} until null, then wait until {@link #pollTimeout()} or the wake-up hook.

@@ -9,6 +9,7 @@ import org.jwebrtc.dtls.internal.dtls13.DtlsPlaintext;
 import org.jwebrtc.dtls.internal.dtls13.Extension;
 import org.jwebrtc.dtls.internal.dtls13.HandshakeFragment;
 import org.jwebrtc.dtls.internal.dtls13.HandshakeType;
+import org.jwebrtc.dtls.internal.dtls13.Reassembler;
 import org.jwebrtc.dtls.internal.dtls13.ServerHello;
 import org.jwebrtc.dtls.internal.dtls13.UnifiedHeader;
 import org.jwebrtc.dtls.internal.dtls13.WireReader;
@@ -66,6 +67,9 @@ public final class ClientVersionNegotiation {
 
         /** Returns the message once complete. */
         byte[] add(HandshakeFragment f) {
+            if (f.length() > Reassembler.MAX_MESSAGE) {
+                return null;   // no hello is that large; do not allocate for a forged length
+            }
             if (f.messageSeq() != seq || data.length != f.length()) {
                 seq = f.messageSeq();   // a newer message (e.g. ClientHello2 after HelloVerifyRequest)
                 data = new byte[f.length()];
