@@ -1,5 +1,8 @@
 package org.jwebrtc.benchmarks.dtls;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.dtls.DtlsConfig;
@@ -41,23 +44,43 @@ public class Dtls13RecordBenchmark {
     private DtlsTransport client;
     private DtlsTransport server;
 
+    /**
+     * Thread for the client's bctls task: a 1.3-capable client lets bctls write its ClientHello (so
+     * that it can fall back to 1.2); the task ends once the server answers in 1.3.
+     */
+    private static final ExecutorService CLIENT_HELLO = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dtls13-bench-hello");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** Runs a handshake to completion in memory; returns {client, server}. */
     static DtlsTransport[] connect() {
-        DtlsTransport c = new DtlsTransport(DtlsRole.CLIENT, A, B.fingerprint(), CONFIG, r -> {
-            throw new IllegalStateException("the DTLS 1.3 engine needs no executor");
-        });
-        DtlsTransport s = new DtlsTransport(DtlsRole.SERVER, B, A.fingerprint(), CONFIG, r -> {
-            throw new IllegalStateException("the DTLS 1.3 engine needs no executor");
+        Semaphore wake = new Semaphore(0);
+        DtlsConfig config = CONFIG.withOnOutputReady(wake::release);
+        DtlsTransport c = new DtlsTransport(DtlsRole.CLIENT, A, B.fingerprint(), config, CLIENT_HELLO);
+        DtlsTransport s = new DtlsTransport(DtlsRole.SERVER, B, A.fingerprint(), config, r -> {
+            throw new IllegalStateException("the DTLS 1.3 server engine needs no executor");
         });
         long now = 0;
         s.start(now);
         c.start(now);
-        for (int round = 0; round < 20 && !(c.isConnected() && s.isConnected()); round++) {
-            for (byte[] d; (d = c.pollTransmit()) != null; ) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(c.isConnected() && s.isConnected()) && System.nanoTime() - deadline < 0) {
+            boolean moved = false;
+            for (byte[] d; (d = c.pollTransmit()) != null; moved = true) {
                 s.handleInput(now, d, 0, d.length);
             }
-            for (byte[] d; (d = s.pollTransmit()) != null; ) {
+            for (byte[] d; (d = s.pollTransmit()) != null; moved = true) {
                 c.handleInput(now, d, 0, d.length);
+            }
+            if (!moved) {
+                try {
+                    wake.tryAcquire(1, TimeUnit.MILLISECONDS);   // the ClientHello comes from the bctls thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         if (!(c.isConnected() && s.isConnected())) {
