@@ -44,7 +44,8 @@ import org.jwebrtc.dtls.internal.dtls13.Dtls13Offer;
  *
  * <p><b>DTLS 1.3:</b> with {@link DtlsConfig#maxVersion()} = {@link DtlsVersion#DTLS_1_3} the
  * association runs on the project's sans-IO DTLS 1.3 engine (RFC 9147) behind this same surface:
- * no executor thread, retransmissions timed by {@code nowNanos} through {@link #pollTimeout()}.
+ * retransmissions timed by {@code nowNanos} through {@link #pollTimeout()}; a server uses no executor
+ * thread, a client one short bctls task that writes its ClientHello.
  * A server that receives a ClientHello without DTLS 1.3 hands it to the DTLS 1.2 path above
  * (with the RFC 8446 §4.1.3 downgrade sentinel in its ServerHello). A client lets bctls write a
  * ClientHello that offers both versions and, once the ServerHello is in, either hands it to the
