@@ -10,6 +10,7 @@ module org.jwebrtc.peerconnection {
     requires io.netty.transport;
     requires io.netty.buffer;
     requires io.netty.common;
+    requires io.netty.handler;
     requires org.jctools.core;
     exports org.jwebrtc.peerconnection;
     exports org.jwebrtc.peerconnection.internal to org.jwebrtc.benchmarks;   // JMH of the sans-IO media session

@@ -4,12 +4,15 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import org.jwebrtc.peerconnection.internal.TurnServerUrl;
+import org.jwebrtc.turn.TurnTransport;
 
 /**
  * RTCIceServer (W3C webrtc §4.2.4): STUN/TURN URLs (RFC 7064 {@code stun:host[:port]}, RFC 7065
- * {@code turn:host[:port][?transport=udp]}) and the long-term credentials for TURN. Only UDP to the TURN server
- * is supported; {@code turns:} and {@code ?transport=tcp} are refused at construction.
+ * {@code turn:host[:port][?transport=udp|tcp]} and {@code turns:host[:port][?transport=tcp]}) and the long-term
+ * credentials for TURN. {@code turn:} is UDP unless {@code ?transport=tcp} (default port 3478), {@code turns:} is TLS
+ * over TCP (default port 5349, RFC 7065 §3); DTLS to the server ({@code turns:…?transport=udp}) and {@code stuns:}
+ * are refused at construction. Every TURN URL gets its own allocation.
  */
 public record IceServerConfig(List<String> urls, String username, String credential) {
     public IceServerConfig {
@@ -32,12 +35,16 @@ public record IceServerConfig(List<String> urls, String username, String credent
         return new IceServerConfig(List.of(url), username, credential);
     }
 
-    /** A parsed URL: whether it is TURN, and the server address (unresolved host names are resolved here). */
-    record Url(boolean turn, InetSocketAddress server) {}
+    /**
+     * A parsed URL: whether it is TURN, the server address (host names are resolved here) and the transport to it
+     * (UDP for {@code stun:}).
+     */
+    record Url(boolean turn, InetSocketAddress server, TurnTransport transport) {}
 
     static Url parse(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         boolean turn;
+        boolean secure = false;
         String rest;
         if (lower.startsWith("stun:")) {
             turn = false;
@@ -45,19 +52,28 @@ public record IceServerConfig(List<String> urls, String username, String credent
         } else if (lower.startsWith("turn:")) {
             turn = true;
             rest = url.substring(5);
+        } else if (lower.startsWith("turns:")) {
+            turn = true;
+            secure = true;
+            rest = url.substring(6);
         } else {
-            throw new IllegalArgumentException("unsupported ICE server URL (stun: or turn: only): " + url);
+            throw new IllegalArgumentException("unsupported ICE server URL (stun:, turn: or turns: only): " + url);
         }
+        TurnTransport transport = secure ? TurnTransport.TLS : TurnTransport.UDP;
         int q = rest.indexOf('?');
         if (q >= 0) {
             String query = rest.substring(q + 1).toLowerCase(Locale.ROOT);
-            if (!turn || !query.equals("transport=udp")) {
-                throw new IllegalArgumentException("only UDP to the TURN server is supported: " + url);
+            // RFC 7065 §3.1: transport=udp|tcp; turns: is TLS over TCP (DTLS to the server is not supported)
+            if (turn && query.equals("transport=tcp")) {
+                transport = secure ? TurnTransport.TLS : TurnTransport.TCP;
+            } else if (!turn || secure || !query.equals("transport=udp")) {
+                throw new IllegalArgumentException("unsupported transport (turn:?transport=udp|tcp, turns: over "
+                        + "TCP): " + url);
             }
             rest = rest.substring(0, q);
         }
         String host;
-        int port = 3478;   // RFC 7064 §3.1, RFC 7065 §3.1 default port
+        int port = secure ? 5349 : 3478;   // RFC 7064 §3.1, RFC 7065 §3 default ports
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
             if (close < 0) {
@@ -77,7 +93,7 @@ public record IceServerConfig(List<String> urls, String username, String credent
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host: " + url);
         }
-        return new Url(turn, new InetSocketAddress(host, port));
+        return new Url(turn, new InetSocketAddress(host, port), transport);
     }
 
     private static int port(String s, String url) {
@@ -92,7 +108,11 @@ public record IceServerConfig(List<String> urls, String username, String credent
         }
     }
 
-    Optional<String> firstTurn() {
-        return urls.stream().filter(u -> parse(u).turn()).findFirst();
+    /** The TURN URLs, in order, as the relay gathering needs them. */
+    List<TurnServerUrl> turnUrls() {
+        return urls.stream().filter(u -> parse(u).turn()).map(u -> {
+            Url p = parse(u);
+            return new TurnServerUrl(u, p.server(), p.transport(), username, credential);
+        }).toList();
     }
 }

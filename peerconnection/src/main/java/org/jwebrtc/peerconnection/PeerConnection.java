@@ -617,28 +617,18 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
-    /** One TURN allocation per TURN server per host socket (W3C webrtc §4.4.1.5 gathering), UDP only. */
+    /** One TURN allocation per TURN URL per host socket (W3C webrtc §4.4.1.5 gathering), over UDP, TCP or TLS. */
     private void startRelays() {
         long now = System.nanoTime();
-        int preference = 65_535;
+        List<org.jwebrtc.peerconnection.internal.TurnServerUrl> urls = new ArrayList<>();
         for (IceServerConfig server : config.iceServers()) {
-            Optional<String> url = server.firstTurn();
-            if (url.isEmpty()) {
-                continue;
-            }
-            InetSocketAddress address = IceServerConfig.parse(url.get()).server();
-            for (InetSocketAddress local : sockets.keySet()) {
-                if (address.isUnresolved()
-                        || (address.getAddress() instanceof java.net.Inet6Address)
-                        != (local.getAddress() instanceof java.net.Inet6Address)) {
-                    continue;   // a socket reaches servers of its own family only
-                }
-                TurnRelay relay = new TurnRelay(local, address, server.username(), server.credential(),
-                        preference--, random, System::nanoTime, new RelaySink());
-                relays.add(relay);
-                relaysPending++;
-                relay.start(now);
-            }
+            urls.addAll(server.turnUrls());
+        }
+        for (TurnRelay relay : org.jwebrtc.peerconnection.internal.TurnRelays.create(urls, sockets.keySet(), loop,
+                config.turnTlsContext(), random, System::nanoTime, new RelaySink())) {
+            relays.add(relay);
+            relaysPending++;
+            relay.start(now);
         }
     }
 
@@ -740,6 +730,11 @@ public final class PeerConnection implements AutoCloseable {
             if (stack != null) {
                 stack.ice().removeLocalCandidate(candidate);   // pairs on it fail; ICE moves on if it can
             }
+        }
+
+        @Override
+        public void inputHandled(long now) {
+            afterWork(now);   // a read from a TCP/TLS connection to a TURN server
         }
     }
 
@@ -863,15 +858,16 @@ public final class PeerConnection implements AutoCloseable {
             c.put("packetsReceived", packetsReceived);
             media.roundTripTime().ifPresent(rtt -> c.put("currentRoundTripTime", rtt));
             out.put(pairId, new RtcStats(pairId, "candidate-pair", ts, c));
-            candidateStats(out, ts, "local-candidate", pair.get().local(), transportId);
-            candidateStats(out, ts, "remote-candidate", pair.get().remote(), transportId);
+            candidateStats(out, ts, "local-candidate", pair.get().local(), transportId,
+                    relayFor(pair.get().local().address()));
+            candidateStats(out, ts, "remote-candidate", pair.get().remote(), transportId, null);
         }
         return new StatsReport(out);
     }
 
     /** webrtc-stats §8.5 RTCIceCandidateStats of one end of the selected pair. */
     private static void candidateStats(Map<String, RtcStats> out, double ts, String type, Candidate cand,
-                                       String transportId) {
+                                       String transportId, TurnRelay relay) {
         String id = "C-" + cand.address().getPort();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("transportId", transportId);
@@ -880,8 +876,9 @@ public final class PeerConnection implements AutoCloseable {
         m.put("protocol", "udp");
         m.put("candidateType", cand.type().sdpName());
         m.put("priority", cand.priority());
-        if (cand.type() == org.jwebrtc.ice.CandidateType.RELAYED && type.equals("local-candidate")) {
-            m.put("relayProtocol", "udp");
+        if (relay != null && cand.type() == org.jwebrtc.ice.CandidateType.RELAYED) {
+            m.put("relayProtocol", relay.url().relayProtocol());   // the transport to the TURN server
+            m.put("url", relay.url().url());
         }
         out.put(id + (type.startsWith("local") ? "" : "-r"), new RtcStats(id, type, ts, m));
     }

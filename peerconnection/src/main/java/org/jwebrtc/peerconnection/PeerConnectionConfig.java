@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.jwebrtc.dtls.DtlsCertificate;
 import org.jwebrtc.dtls.DtlsVersion;
 
@@ -12,11 +13,21 @@ import org.jwebrtc.dtls.DtlsVersion;
  * demo use loopback only); {@code certificate} is reused when given (generating one costs milliseconds);
  * {@code maxDtlsVersion} is the highest DTLS version offered or accepted (default 1.2; with 1.3 the connection falls
  * back to 1.2 for a 1.2-only peer in either DTLS role, with RFC 8446 §4.1.3 downgrade protection);
- * {@code iceServers}/{@code iceTransportPolicy} as RTCConfiguration (TURN over UDP only).
+ * {@code iceServers}/{@code iceTransportPolicy} as RTCConfiguration (TURN over UDP, TCP and TLS);
+ * {@code turnTlsContext} is the client TLS context for {@code turns:} servers (its trust managers decide which server
+ * certificates are accepted; empty = the JDK's default context and trust store).
  */
 public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
                                    int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
-                                   List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy) {
+                                   List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy,
+                                   Optional<SSLContext> turnTlsContext) {
+    public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
+                                int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
+                                List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy) {
+        this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion, iceServers,
+                iceTransportPolicy, Optional.empty());
+    }
+
     public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
                                 int commandQueueCapacity, int maxMessageSize) {
         this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, DtlsVersion.DTLS_1_2);
@@ -31,6 +42,7 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
     public PeerConnectionConfig {
         Objects.requireNonNull(maxDtlsVersion, "maxDtlsVersion");
         Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
+        Objects.requireNonNull(turnTlsContext, "turnTlsContext");
         iceServers = List.copyOf(iceServers);
         hostAddresses = List.copyOf(hostAddresses);
         if (hostAddresses.isEmpty()) {
@@ -50,29 +62,35 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
 
     public PeerConnectionConfig withCertificate(DtlsCertificate c) {
         return new PeerConnectionConfig(hostAddresses, Optional.of(c), commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, iceServers, iceTransportPolicy);
+                maxDtlsVersion, iceServers, iceTransportPolicy, turnTlsContext);
     }
 
     public PeerConnectionConfig withHostAddresses(List<InetAddress> addresses) {
         return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion,
-                iceServers, iceTransportPolicy);
+                iceServers, iceTransportPolicy, turnTlsContext);
     }
 
     /** DTLS 1.3 (RFC 9147, hybrid X25519MLKEM768 offered) as the highest version, or back to 1.2. */
     public PeerConnectionConfig withMaxDtlsVersion(DtlsVersion v) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, v, iceServers,
-                iceTransportPolicy);
+                iceTransportPolicy, turnTlsContext);
     }
 
     /** STUN/TURN servers (RTCConfiguration.iceServers): one TURN allocation per TURN server per host socket. */
     public PeerConnectionConfig withIceServers(List<IceServerConfig> servers) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, servers, iceTransportPolicy);
+                maxDtlsVersion, servers, iceTransportPolicy, turnTlsContext);
     }
 
     /** RTCConfiguration.iceTransportPolicy: RELAY signals and checks relayed candidates only. */
     public PeerConnectionConfig withIceTransportPolicy(IceTransportPolicy policy) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, iceServers, policy);
+                maxDtlsVersion, iceServers, policy, turnTlsContext);
+    }
+
+    /** The TLS context for {@code turns:} servers (e.g. one trusting a private CA or a test's self-signed cert). */
+    public PeerConnectionConfig withTurnTlsContext(SSLContext context) {
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
+                maxDtlsVersion, iceServers, iceTransportPolicy, Optional.of(context));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jwebrtc.sctp.DataChannelInit;
 import org.jwebrtc.turn.TurnServer;
+import org.jwebrtc.turn.TurnTransport;
 import org.jwebrtc.turn.TurnServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -233,9 +234,22 @@ class TurnRelayDataChannelTest {
         assertThat(IceServerConfig.parse("stun:127.0.0.1").server().getPort()).isEqualTo(3478);
         assertThat(IceServerConfig.parse("turn:127.0.0.1:5000?transport=udp").turn()).isTrue();
         assertThat(IceServerConfig.parse("turn:[::1]:5001").server().getPort()).isEqualTo(5001);
-        assertThatThrownBy(() -> IceServerConfig.turn("turn:127.0.0.1?transport=tcp", "u", "p"))
+        assertThat(IceServerConfig.parse("turn:127.0.0.1:5000").transport()).isEqualTo(TurnTransport.UDP);
+        assertThat(IceServerConfig.parse("turn:127.0.0.1?transport=tcp").transport()).isEqualTo(TurnTransport.TCP);
+        assertThat(IceServerConfig.parse("turn:127.0.0.1?transport=tcp").server().getPort()).isEqualTo(3478);
+        assertThat(IceServerConfig.parse("TURNS:127.0.0.1").transport()).isEqualTo(TurnTransport.TLS);
+        assertThat(IceServerConfig.parse("turns:127.0.0.1").server().getPort()).isEqualTo(5349);
+        assertThat(IceServerConfig.parse("turns:[::1]:443?transport=tcp").transport()).isEqualTo(TurnTransport.TLS);
+        assertThat(IceServerConfig.turn("turns:localhost:443", "u", "p").turnUrls()).singleElement()
+                .satisfies(u -> assertThat(u.server().getHostString()).isEqualTo("localhost"));
+        // DTLS to the server, secure STUN and unknown transports are refused
+        assertThatThrownBy(() -> IceServerConfig.turn("turns:127.0.0.1?transport=udp", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IceServerConfig.turn("turns:127.0.0.1", "u", "p"))
+        assertThatThrownBy(() -> IceServerConfig.turn("turn:127.0.0.1?transport=sctp", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IceServerConfig.stun("stuns:127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IceServerConfig.stun("stun:127.0.0.1?transport=tcp"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IceServerConfig.stun("stun:127.0.0.1:0"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -19,7 +19,9 @@ import org.jwebrtc.turn.TurnOperation;
 import org.jwebrtc.turn.TurnTransport;
 
 /**
- * One TURN allocation over UDP on one host socket (RFC 8656), plugged into ICE as a {@link RelayedTransport}.
+ * One TURN allocation (RFC 8656), plugged into ICE as a {@link RelayedTransport}: over UDP from one host socket, or
+ * over its own TCP or TLS connection from that socket's address (RFC 8656 §3.1, §12.5 framing; the connection is a
+ * {@link ServerLink} opened at {@link #start}, e.g. {@link TurnStreamLink}).
  * ICE transmits from the relayed address go out as Send indications (ChannelData once the selected pair's channel
  * is bound, §11-§12); whatever the server relays back is handed to the {@link Sink} with the relayed address as
  * {@code local}. Permissions (§9) are installed for each remote candidate IP before anything is sent to it: data
@@ -40,11 +42,32 @@ public final class TurnRelay implements RelayedTransport {
 
         /** An allocation that existed is gone (a Refresh failed, RFC 8656 §8): its candidate must be removed. */
         default void lost(TurnRelay relay, Candidate candidate) {}
+
+        /** A read from a stream connection to the server was handled: the owner drives its stack now. */
+        default void inputHandled(long nowNanos) {}
+    }
+
+    /** The connection to the TURN server of a TCP or TLS allocation. Loop-confined like the relay. */
+    public interface ServerLink {
+        /** Queues one STUN or ChannelData message; {@code droppable} (peer data) may be dropped when congested. */
+        void write(byte[] message, boolean droppable);
+
+        /** Closes the connection once what was written is out. */
+        void close();
+    }
+
+    /** Opens the stream connection of a relay; the link reports back through {@link #onStreamFrame} and co. */
+    public interface LinkOpener {
+        ServerLink open(TurnRelay relay);
     }
 
     private static final int MAX_WAITING = 32;
 
     private final TurnClient client;
+    private final TurnServerUrl url;
+    private final LinkOpener opener;
+    private ServerLink link;
+    private boolean lostReported;
     private final InetSocketAddress local;
     private final InetSocketAddress server;
     private final int localPreference;
@@ -61,24 +84,78 @@ public final class TurnRelay implements RelayedTransport {
     private long sent;
     private long received;
 
+    /** A UDP allocation from the host socket {@code local}. */
     public TurnRelay(InetSocketAddress local, InetSocketAddress server, String username, String password,
                      int localPreference, RandomGenerator random, LongSupplier clock, Sink sink) {
-        this.client = new TurnClient(TurnClientConfig.of(server, TurnTransport.UDP, username, password), random);
+        this(new TurnServerUrl("turn:" + server.getHostString() + ":" + server.getPort(), server, TurnTransport.UDP,
+                username, password), local, localPreference, random, clock, sink, null);
+    }
+
+    /**
+     * An allocation on {@code url}: UDP from the host socket {@code local}, or TCP/TLS over the link {@code opener}
+     * opens at {@link #start} ({@code local} then names the host socket the allocation belongs to).
+     */
+    public TurnRelay(TurnServerUrl url, InetSocketAddress local, int localPreference, RandomGenerator random,
+                     LongSupplier clock, Sink sink, LinkOpener opener) {
+        if (url.transport().isStream() && opener == null) {
+            throw new IllegalArgumentException("a " + url.transport() + " allocation needs a link opener");
+        }
+        this.client = new TurnClient(TurnClientConfig.of(url.server(), url.transport(), url.username(),
+                url.credential()), random);
+        this.url = url;
+        this.opener = url.transport().isStream() ? opener : null;
         this.local = local;
-        this.server = server;
+        this.server = url.server();
         this.localPreference = localPreference;
         this.clock = clock;
         this.sink = sink;
     }
 
     public void start(long now) {
+        if (opener != null) {
+            link = opener.open(this);   // the Allocate waits in the link until the connection is up
+            if (closing) {
+                return;   // the connection failed at once
+            }
+        }
         client.start(now);
         drain(now);
     }
 
-    /** True when this datagram arrived on our host socket from our TURN server. */
+    /** True when this datagram arrived on our host socket from our TURN server (UDP allocations only). */
     public boolean isFromServer(InetSocketAddress socket, InetSocketAddress sender) {
-        return local.equals(socket) && server.equals(sender);
+        return link == null && opener == null && local.equals(socket) && server.equals(sender);
+    }
+
+    /** The TURN URL this allocation was made on (W3C webrtc-stats {@code url}). */
+    public TurnServerUrl url() {
+        return url;
+    }
+
+    /** A complete STUN or ChannelData message read from the stream connection (copied: the stack may keep it). */
+    public void onStreamFrame(long now, byte[] buf, int off, int len) {
+        handleInput(now, java.util.Arrays.copyOfRange(buf, off, off + len), 0, len);
+    }
+
+    /** The end of one read from the stream connection. */
+    public void onStreamRead(long now) {
+        sink.inputHandled(now);
+    }
+
+    /**
+     * The stream connection failed or closed: the allocation is gone with it (RFC 8656 §3.1, §5: a TCP/TLS
+     * allocation lives as long as its connection). Before the Allocate succeeded this ends gathering without a
+     * candidate; afterwards the candidate is lost.
+     */
+    public void onLinkClosed(long now) {
+        if (!closing) {
+            lose();
+            finish(Optional.empty());
+            closing = true;
+            client.close(now);   // stops refreshes; what it writes goes nowhere
+            drain(now);
+        }
+        sink.inputHandled(now);
     }
 
     /** The relayed address, once allocated. */
@@ -158,7 +235,7 @@ public final class TurnRelay implements RelayedTransport {
         }
         int n = client.encodeSend(peer, data, 0, data.length, scratch, 0);
         sent++;
-        sink.toServer(local, server, java.util.Arrays.copyOf(scratch, n));   // the socket write keeps this copy
+        toServer(java.util.Arrays.copyOf(scratch, n), true);   // the socket write keeps this copy
     }
 
     /** Deletes the allocation (RFC 8656 §8, Refresh with lifetime 0); the request goes out at once. */
@@ -166,15 +243,34 @@ public final class TurnRelay implements RelayedTransport {
         closing = true;
         client.close(now);
         drain(now);
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    private void toServer(byte[] message, boolean droppable) {
+        if (opener == null) {
+            sink.toServer(local, server, message);
+        } else if (link != null) {
+            link.write(message, droppable);
+        }
+    }
+
+    private void lose() {
+        if (done && candidate != null && !closing && !lostReported) {
+            lostReported = true;
+            sink.lost(this, candidate);
+        }
     }
 
     private void drain(long now) {
         for (byte[] t; (t = client.pollTransmit()) != null; ) {
-            sink.toServer(local, server, t);
+            toServer(t, false);
         }
         for (TurnEvent e; (e = client.pollEvent()) != null; ) {
             if (e instanceof TurnEvent.Allocated a) {
-                candidate = Candidate.relayed(a.relayed(), a.mapped(), server, localPreference, 1);
+                candidate = RelayCandidates.relayed(url.transport(), a.relayed(), a.mapped(), server,
+                        localPreference);
                 finish(Optional.of(candidate));
             } else if (e instanceof TurnEvent.Failed f && f.operation() == TurnOperation.CREATE_PERMISSION) {
                 // the client dropped those permissions: ask again on the next send; held data is dropped (ICE
@@ -182,8 +278,8 @@ public final class TurnRelay implements RelayedTransport {
                 requested.retainAll(permitted);
                 waiting.keySet().retainAll(permitted);
             } else if (e instanceof TurnEvent.Failed) {
-                if (done && candidate != null && client.isClosed() && !closing) {
-                    sink.lost(this, candidate);
+                if (client.isClosed()) {
+                    lose();
                 }
                 finish(Optional.empty());
             } else if (e instanceof TurnEvent.PermissionCreated p) {
@@ -205,13 +301,13 @@ public final class TurnRelay implements RelayedTransport {
             }
         }
         for (byte[] t; (t = client.pollTransmit()) != null; ) {
-            sink.toServer(local, server, t);
+            toServer(t, false);
         }
     }
 
     @Override
     public String toString() {
-        return "TURN allocation on " + server + " from " + local;
+        return "TURN allocation on " + url.url() + " (" + server + ") from " + local;
     }
 
     private void finish(Optional<Candidate> c) {
