@@ -108,10 +108,15 @@ class TurnRelayDataChannelTest {
     /** Connects two RELAY peers through {@code turn}, opens a channel, echoes messages; returns the offerer. */
     static PeerConnection[] connectAndEcho(InetSocketAddress turn, String user, String pass,
                                            List<AutoCloseable> open) throws Exception {
+        return connectAndEcho(relayConfig(turn, user, pass), open);
+    }
+
+    /** As above with any RELAY {@code config} (e.g. a TCP or TLS TURN URL). */
+    static PeerConnection[] connectAndEcho(PeerConnectionConfig config, List<AutoCloseable> open) throws Exception {
         Events oe = new Events();
         Events ae = new Events();
-        PeerConnection offerer = PeerConnection.create(relayConfig(turn, user, pass), oe);
-        PeerConnection answerer = PeerConnection.create(relayConfig(turn, user, pass), ae);
+        PeerConnection offerer = PeerConnection.create(config, oe);
+        PeerConnection answerer = PeerConnection.create(config, ae);
         open.add(0, offerer);
         open.add(0, answerer);
         oe.peer = answerer;
