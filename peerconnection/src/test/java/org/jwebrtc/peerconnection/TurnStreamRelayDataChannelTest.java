@@ -273,6 +273,20 @@ class TurnStreamRelayDataChannelTest {
     }
 
     @Test
+    void aTcpConnectionToTheServerThatDropsTakesTheRelayCandidateAway() throws Exception {
+        TurnServer server = turnServer(null);
+        Events oe = new Events(false);
+        Events ae = new Events(false);
+        connect(relayOnly("turn:" + hostPort(server.tcpAddress()) + "?transport=tcp"), oe, ae, false);
+        // RFC 8656 §3.1: a TCP allocation lives as long as its connection; the server going away closes both
+        server.close();
+        for (Events e : List.of(oe, ae)) {
+            assertThat(e.awaitState(PeerConnectionState.DISCONNECTED)).isIn(PeerConnectionState.DISCONNECTED,
+                    PeerConnectionState.FAILED);
+        }
+    }
+
+    @Test
     void anUntrustedTlsServerGivesNoRelayCandidateButGatheringEnds() throws Exception {
         SelfSignedTls tls = SelfSignedTls.create();
         TurnServer server = turnServer(tls);
