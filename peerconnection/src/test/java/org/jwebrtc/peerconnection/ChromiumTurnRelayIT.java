@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium with iceTransportPolicy 'relay' and our Java peer with RELAY, both allocating on OUR TURN
- * server over UDP on 127.0.0.1: the only path is relay to relay, through two allocations of our server. Runs inside
- * the loopback-only network namespace like the other Chromium ITs.
+ * server on 127.0.0.1, over UDP and over TCP: the only path is relay to relay, through two allocations of our
+ * server. Runs inside the loopback-only network namespace like the other Chromium ITs.
  */
 class ChromiumTurnRelayIT {
     static final class Observer implements PeerConnectionObserver {
@@ -40,6 +40,15 @@ class ChromiumTurnRelayIT {
 
     @Test
     void chromiumOnRelayPolicyTalksToJavaThroughOurTurnServer() throws Exception {
+        relayToRelay(false);
+    }
+
+    @Test
+    void chromiumOnRelayPolicyTalksToJavaThroughOurTurnServerOverTcp() throws Exception {
+        relayToRelay(true);
+    }
+
+    private static void relayToRelay(boolean tcp) throws Exception {
         String js;
         try (InputStream in = ChromiumTurnRelayIT.class.getResourceAsStream("relay.js")) {
             js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -50,7 +59,8 @@ class ChromiumTurnRelayIT {
              LocalWebServer web = LocalWebServer.start(Map.of("/index.html",
                      "<!doctype html><script src=/relay.js></script>", "/relay.js", js));
              Chromium chromium = Chromium.launch(Chromium.options())) {
-            String url = "turn:127.0.0.1:" + turn.udpAddress().getPort() + "?transport=udp";
+            String url = tcp ? "turn:127.0.0.1:" + turn.tcpAddress().getPort() + "?transport=tcp"
+                    : "turn:127.0.0.1:" + turn.udpAddress().getPort() + "?transport=udp";
             Observer observer = new Observer();
             try (PeerConnection java = PeerConnection.create(PeerConnectionConfig.loopback()
                     .withIceServers(List.of(IceServerConfig.turn(url, "alice", "wonderland")))
@@ -83,9 +93,12 @@ class ChromiumTurnRelayIT {
                     assertThat(inbox.messages.poll(10, TimeUnit.SECONDS)).isEqualTo("via relay " + i);
                 }
                 assertThat(page.evaluate("selectedTypes()", Duration.ofSeconds(10))).isEqualTo("relay/relay");
+                assertThat(page.evaluate("selectedRelayProtocol()", Duration.ofSeconds(10)))
+                        .isEqualTo(tcp ? "tcp" : "udp");
                 StatsReport stats = java.getStats().get(10, TimeUnit.SECONDS);
                 assertThat(stats.ofType("local-candidate")).singleElement()
-                        .satisfies(c -> assertThat(c.getString("candidateType")).isEqualTo("relay"));
+                        .satisfies(c -> assertThat(c.getString("candidateType")).isEqualTo("relay"))
+                        .satisfies(c -> assertThat(c.getString("relayProtocol")).isEqualTo(tcp ? "tcp" : "udp"));
                 assertThat(turn.stats().relayedToPeers()).isGreaterThan(20);
                 assertThat(turn.stats().allocationsCreated()).isGreaterThanOrEqualTo(2);
                 page.close();

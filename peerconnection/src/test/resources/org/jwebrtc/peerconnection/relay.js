@@ -33,3 +33,15 @@ async function selectedTypes() {
   if (!pair) { return null; }
   return report.get(pair.localCandidateId).candidateType + '/' + report.get(pair.remoteCandidateId).candidateType;
 }
+
+// The transport Chromium used to reach its TURN server for the selected pair's local candidate (webrtc-stats).
+async function selectedRelayProtocol() {
+  const report = await pc.getStats();
+  let protocol = null;
+  report.forEach((r) => {
+    if (r.type === 'transport' && r.selectedCandidatePairId) {
+      protocol = report.get(report.get(r.selectedCandidatePairId).localCandidateId).relayProtocol;
+    }
+  });
+  return protocol;
+}
