@@ -9,9 +9,14 @@ import java.util.List;
 final class FakeRelays implements RelayAllocator {
     final List<InetSocketAddress> released = new ArrayList<>();
     private int next = 50000;
+    /** When set, no relay port is left (the server must answer 508). */
+    boolean exhausted;
 
     @Override
     public InetSocketAddress allocate(TurnTransport clientTransport, InetSocketAddress client, boolean evenPort) {
+        if (exhausted) {
+            return null;
+        }
         if (evenPort && (next & 1) != 0) {
             next++;
         }

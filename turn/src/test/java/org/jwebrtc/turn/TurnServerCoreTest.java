@@ -156,6 +156,18 @@ class TurnServerCoreTest {
     }
 
     @Test
+    void noRelayPortLeftGets508AndNothingIsAllocated() throws Exception {
+        // RFC 8656 §7.2: a server that cannot allocate a relayed transport address answers 508 Insufficient Capacity
+        server(config());
+        relays.exhausted = true;
+        assertThat(code(request(StunMethod.ALLOCATE, new RequestedTransport(17)))).isEqualTo(508);
+        assertThat(server.stats().activeAllocations()).isZero();
+        relays.exhausted = false;   // capacity back: the same client allocates
+        allocate();
+        assertThat(server.stats().activeAllocations()).isEqualTo(1);
+    }
+
+    @Test
     void unknownComprehensionRequiredAttributesGet420() throws Exception {
         server(config());
         TransactionId id = TransactionId.random(random);
