@@ -11,5 +11,6 @@ open module org.jwebrtc.benchmarks {
     requires org.jwebrtc.sctp;
     requires org.jwebrtc.peerconnection;
     requires org.jctools.core;   // handoff: MpscArrayQueue against the JDK queues
+    requires org.jwebrtc.testsupport;   // peerconnection: headless Chromium for the data-channel throughput run
     requires java.management;    // scale: heap and threads per connection
 }
