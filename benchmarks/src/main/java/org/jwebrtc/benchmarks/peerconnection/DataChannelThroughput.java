@@ -26,6 +26,8 @@ import org.jwebrtc.testsupport.LocalWebServer;
  *
  * <pre>unshare -n sh -c 'ip link set lo up &amp;&amp; java -cp benchmarks/target/benchmarks.jar \
  *     org.jwebrtc.benchmarks.peerconnection.DataChannelThroughput [MiB, default 128]'</pre>
+ *
+ * With a second argument {@code java} only Java → Java runs (no Chromium, no namespace needed; for profiling).
  */
 public final class DataChannelThroughput {
     /** Issue 10: 64 KiB messages. */
@@ -46,6 +48,17 @@ public final class DataChannelThroughput {
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "data-channel throughput, %d MiB of %d KiB messages per pair; JDK %s; load average "
                 + "%s%n", mib, MESSAGE_SIZE / 1024, Runtime.version(), loadAverage());
+        if (args.length > 1 && args[1].equals("java")) {
+            Supplier<Endpoint> java = JavaEndpoint::new;
+            measure("warm-up Java -> Java", java, java, 16L << 20, out);
+            long cpu = processCpuNanos();
+            Result r = measure("Java -> Java", java, java, (long) mib << 20, out);
+            // both peers live in this process: bits per CPU-second survive a loaded machine better than Mbit/s
+            out.printf(Locale.ROOT, "process CPU %.2f s (setup and transfer) = %.0f Mbit per CPU-second%n",
+                    (processCpuNanos() - cpu) / 1e9, r.bytes() * 8 / ((processCpuNanos() - cpu) / 1e9) / 1e6);
+            out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+            return;
+        }
         List<Result> results = run(mib, mib >= 64 ? 16 : 0, out);
         out.print(table(results));
         out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
@@ -105,6 +118,10 @@ public final class DataChannelThroughput {
                     r.setupMillis(), r.mbitPerSecond() / ref.mbitPerSecond(), r.setupMillis() / ref.setupMillis()));
         }
         return sb.toString();
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     static String loadAverage() {
