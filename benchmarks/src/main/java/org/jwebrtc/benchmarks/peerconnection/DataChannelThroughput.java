@@ -102,6 +102,10 @@ public final class DataChannelThroughput {
             Result r = new Result(pair, bytes, millis / 1e3, setupMillis);
             log.printf(Locale.ROOT, "%-22s %6.1f MiB in %6.2f s = %7.1f Mbit/s, setup %6.1f ms%n", pair,
                     bytes / 1048576.0, r.seconds(), r.mbitPerSecond(), setupMillis);
+            String why = sender.diagnostics();
+            if (!why.isEmpty()) {
+                log.println("    sender " + why);
+            }
             return r;
         }
     }

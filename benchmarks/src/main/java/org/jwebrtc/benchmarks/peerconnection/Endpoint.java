@@ -21,6 +21,11 @@ interface Endpoint extends AutoCloseable {
     /** The sender: {@code bytes} in messages of {@code size}; milliseconds from the first send to "done". */
     double send(long bytes, int size) throws Exception;
 
+    /** What explains the figure, for the log (our side: the SCTP sender's counters); empty if nothing. */
+    default String diagnostics() {
+        return "";
+    }
+
     @Override
     void close();
 }

@@ -131,6 +131,19 @@ final class JavaEndpoint implements Endpoint, PeerConnectionObserver {
     }
 
     @Override
+    public String diagnostics() {
+        try {
+            return pc.stats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sctp().map(s -> String.format(
+                    java.util.Locale.ROOT, "SCTP: %d packets sent, %d retransmissions (%d fast, %d T3), cwnd %d, "
+                            + "ssthresh %d, peer rwnd %d, srtt %.1f ms, burst-limited %d", s.packetsSent(),
+                    s.retransmissions(), s.fastRetransmits(), s.t3Expiries(), s.cwnd(), s.ssthresh(), s.peerRwnd(),
+                    s.srttNanos() / 1e6, s.burstLimited())).orElse("");
+        } catch (Exception e) {
+            return "stats: " + e;
+        }
+    }
+
+    @Override
     public void close() {
         pc.close();
     }
