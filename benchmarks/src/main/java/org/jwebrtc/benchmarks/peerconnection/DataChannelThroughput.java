@@ -98,10 +98,14 @@ public final class DataChannelThroughput {
             sender.accept(answer);
             double setupMillis = sender.awaitOpen();
             receiver.expect(bytes);
+            long dropsBefore = udpReceiveBufferErrors();
             double millis = sender.send(bytes, MESSAGE_SIZE);
+            long dropsAfter = udpReceiveBufferErrors();
+            long drops = dropsBefore < 0 || dropsAfter < 0 ? -1 : dropsAfter - dropsBefore;
             Result r = new Result(pair, bytes, millis / 1e3, setupMillis);
-            log.printf(Locale.ROOT, "%-22s %6.1f MiB in %6.2f s = %7.1f Mbit/s, setup %6.1f ms%n", pair,
-                    bytes / 1048576.0, r.seconds(), r.mbitPerSecond(), setupMillis);
+            log.printf(Locale.ROOT, "%-22s %6.1f MiB in %6.2f s = %7.1f Mbit/s, setup %6.1f ms, datagrams dropped "
+                    + "by full receive buffers %s%n", pair, bytes / 1048576.0, r.seconds(), r.mbitPerSecond(),
+                    setupMillis, drops < 0 ? "unknown" : Long.toString(drops));
             String why = sender.diagnostics();
             if (!why.isEmpty()) {
                 log.println("    sender " + why);
@@ -122,6 +126,21 @@ public final class DataChannelThroughput {
                     r.setupMillis(), r.mbitPerSecond() / ref.mbitPerSecond(), r.setupMillis() / ref.setupMillis()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The kernel's UDP RcvbufErrors (datagrams dropped because a socket's receive buffer was full), for this
+     * network namespace: inside the benchmark's own namespace only these sockets count. -1 if unreadable.
+     */
+    static long udpReceiveBufferErrors() {
+        try {
+            List<String> udp = Files.readAllLines(Path.of("/proc/net/snmp")).stream()
+                    .filter(l -> l.startsWith("Udp: ")).toList();
+            List<String> names = List.of(udp.get(0).split(" "));
+            return Long.parseLong(udp.get(1).split(" ")[names.indexOf("RcvbufErrors")]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long processCpuNanos() {
