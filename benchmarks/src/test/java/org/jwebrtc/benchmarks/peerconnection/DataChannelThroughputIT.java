@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@link DataChannelThroughput} from rotting: the same four pairs (Java → Java, Java → Chromium,
- * Chromium → Java, Chromium → Chromium) with 4 MiB each. Each pair completes only when the receiver has counted
+ * Chromium → Java, Chromium → Chromium) with 2 MiB each. Each pair completes only when the receiver has counted
  * every byte, so the assertions are about delivery and the table, never about speed. Needs the loopback-only
  * network namespace every Chromium IT needs.
  */
 class DataChannelThroughputIT {
-    private static final int MIB = 4;
+    private static final int MIB = 2;
 
     @Test
     void everyPairDeliversEveryByteAndTheTableComparesThemToChromium() throws Exception {
@@ -29,7 +29,7 @@ class DataChannelThroughputIT {
         String table = DataChannelThroughput.table(results);
         System.out.print(table);
         assertThat(table.lines()).hasSize(2 + results.size());
-        assertThat(table).contains("| Chromium → Chromium | 4 |").contains("| 1.00 | 1.00 |")
-                .contains("| Java → Java | 4 |").contains("| Java → Chromium | 4 |").contains("| Chromium → Java | 4 |");
+        assertThat(table).contains("| Chromium → Chromium | 2 |").contains("| 1.00 | 1.00 |")
+                .contains("| Java → Java | 2 |").contains("| Java → Chromium | 2 |").contains("| Chromium → Java | 2 |");
     }
 }
