@@ -96,7 +96,7 @@ final class AttributeParser {
         int start = c.pos;
         int colon = c.indexOf(':');
         int nameEnd = colon < 0 ? c.end : colon;
-        if (nameEnd == start || c.s.charAt(start) == ' ') {
+        if (nameEnd == start || c.s[start] == ' ') {
             throw c.fail("attribute name");
         }
         int kind = NAME_TABLE.find(c.s, start, nameEnd);
@@ -115,13 +115,13 @@ final class AttributeParser {
             }
         } else if (c.strict) {
             for (int i = start; i < nameEnd; i++) {   // att-field = token (RFC 8866 §9)
-                if (!isTokenChar(c.s.charAt(i))) {
+                if (!isTokenChar(c.s[i])) {
                     c.pos = i;
                     throw c.fail("attribute name (token)");
                 }
             }
         }
-        return new UnknownAttribute(c.s.substring(start, c.end));
+        return new UnknownAttribute(c.text(start, c.end));
     }
 
     private static boolean isTokenChar(char ch) {
@@ -355,7 +355,7 @@ final class AttributeParser {
                 boolean paused = c.tryChar('~');
                 int start = c.pos;
                 while (c.pos < c.end) {
-                    char ch = c.s.charAt(c.pos);
+                    char ch = c.s[c.pos];
                     if (ch == ' ' || ch == ';' || ch == ',') {
                         break;
                     }
@@ -364,7 +364,7 @@ final class AttributeParser {
                 if (c.pos == start) {
                     throw c.fail("rid-id");
                 }
-                alt.add(new Simulcast.Id(c.s.substring(start, c.pos), paused));
+                alt.add(new Simulcast.Id(c.text(start, c.pos), paused));
                 if (c.tryChar(',')) {
                     continue;
                 }

@@ -134,6 +134,9 @@ public final class Check {
         if (l == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
+        if (l instanceof FrozenList) {   // already an unmodifiable private copy
+            return l;
+        }
         return List.copyOf(l);
     }
 

@@ -3,18 +3,19 @@ package org.jwebrtc.sdp.internal;
 import org.jwebrtc.sdp.SdpException;
 
 /**
- * Reads one line of SDP text in place (indices into the whole input, no copies until a value is
- * taken). Every failure names the line, the column and what was expected. Not thread-safe.
+ * Reads one line of SDP text in place (indices into the whole input, held as a {@code char[]} so
+ * the scans are plain array loops; no copies until a value is taken). Every failure names the
+ * line, the column and what was expected. Not thread-safe.
  */
 public final class Cursor {
-    String s;
+    char[] s;
     int pos;
     int end;
     int line;
     int lineStart;
     boolean strict;
 
-    void reset(String text, int start, int stop, int lineNo, int startOfLine, boolean strictMode) {
+    void reset(char[] text, int start, int stop, int lineNo, int startOfLine, boolean strictMode) {
         this.s = text;
         this.pos = start;
         this.end = stop;
@@ -33,8 +34,18 @@ public final class Cursor {
 
     /** Index of {@code c} in the rest of the line, or -1. */
     int indexOf(char c) {
-        int i = s.indexOf(c, pos);
-        return i >= 0 && i < end ? i : -1;
+        final char[] b = s;
+        for (int i = pos, e = end; i < e; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code s[start, stop)} as a new string. */
+    String text(int start, int stop) {
+        return new String(s, start, stop - start);
     }
 
     void end() throws SdpException {
@@ -45,14 +56,16 @@ public final class Cursor {
 
     /** A non-empty run up to the next space. */
     String word(String what) throws SdpException {
+        final char[] b = s;
+        final int e = end;
         int start = pos;
         int p = pos;
         char ch = ' ';
         // stop at any char <= ' ' so a control char is seen here, not only in a record's check
-        while (p < end && (ch = s.charAt(p)) > ' ') {
+        while (p < e && (ch = b[p]) > ' ') {
             p++;
         }
-        if (p < end && ch != ' ') {
+        if (p < e && ch != ' ') {
             p = controlInWord(p, ' ');
         }
         pos = p;
@@ -64,13 +77,15 @@ public final class Cursor {
 
     /** A non-empty run up to the next space or {@code stop}. */
     String wordUntil(char stop, String what) throws SdpException {
+        final char[] b = s;
+        final int e = end;
         int start = pos;
         int p = pos;
         char ch = ' ';
-        while (p < end && (ch = s.charAt(p)) > ' ' && ch != stop) {
+        while (p < e && (ch = b[p]) > ' ' && ch != stop) {
             p++;
         }
-        if (p < end && ch != ' ' && ch != stop) {
+        if (p < e && ch != ' ' && ch != stop) {
             p = controlInWord(p, stop);
         }
         pos = p;
@@ -87,7 +102,7 @@ public final class Cursor {
     private int controlInWord(int p, char stop) {
         Check.distrust();
         char ch;
-        while (p < end && (ch = s.charAt(p)) != ' ' && ch != stop) {
+        while (p < end && (ch = s[p]) != ' ' && ch != stop) {
             p++;
         }
         return p;
@@ -96,11 +111,16 @@ public final class Cursor {
     /** Whether the rest up to the next space equals {@code lit}; consumes it if so. */
     boolean tryWord(String lit) {
         int n = lit.length();
-        if (pos + n <= end && s.startsWith(lit, pos) && (pos + n == end || s.charAt(pos + n) == ' ')) {
-            pos += n;
-            return true;
+        if (pos + n > end || (pos + n < end && s[pos + n] != ' ')) {
+            return false;
         }
-        return false;
+        for (int i = 0; i < n; i++) {
+            if (s[pos + i] != lit.charAt(i)) {
+                return false;
+            }
+        }
+        pos += n;
+        return true;
     }
 
     /** The rest of the line, non-empty. */
@@ -125,7 +145,7 @@ public final class Cursor {
 
     /** One SP (RFC 8866 grammar); lenient mode also accepts a run of spaces. */
     void space() throws SdpException {
-        if (pos >= end || s.charAt(pos) != ' ') {
+        if (pos >= end || s[pos] != ' ') {
             throw fail("space");
         }
         pos++;
@@ -134,7 +154,7 @@ public final class Cursor {
 
     /** Consumes a separator space if one follows (and something follows it). */
     boolean trySpace() throws SdpException {
-        if (pos < end && s.charAt(pos) == ' ') {
+        if (pos < end && s[pos] == ' ') {
             pos++;
             skipExtraSpaces();
             if (pos >= end) {
@@ -146,18 +166,18 @@ public final class Cursor {
     }
 
     private void skipExtraSpaces() throws SdpException {
-        if (pos < end && s.charAt(pos) == ' ') {
+        if (pos < end && s[pos] == ' ') {
             if (strict) {
                 throw fail("a single space");
             }
-            while (pos < end && s.charAt(pos) == ' ') {
+            while (pos < end && s[pos] == ' ') {
                 pos++;
             }
         }
     }
 
     boolean tryChar(char c) {
-        if (pos < end && s.charAt(pos) == c) {
+        if (pos < end && s[pos] == c) {
             pos++;
             return true;
         }
@@ -178,11 +198,13 @@ public final class Cursor {
 
     /** Decimal digits (at most 19) as a long in [0, max]. */
     long ulong(long max, String what) throws SdpException {
+        final char[] b = s;
+        final int e = end;
         int start = pos;
         int p = pos;
         long v = 0;
-        while (p < end) {
-            char c = s.charAt(p);
+        while (p < e) {
+            char c = b[p];
             if (c < '0' || c > '9') {
                 break;
             }

@@ -82,6 +82,24 @@ public final class SdpParser {
         }
     }
 
+    // The input as chars, so every scan is a plain array loop (String.charAt re-checks the coder and
+    // bounds on each call). One buffer per thread is reused: no 2-bytes-per-char copy per parse.
+    private static final int KEEP_BUFFER_CHARS = 1 << 16;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
+
+    private static char[] chars(String s) {
+        int n = s.length();
+        char[] b = BUFFER.get();
+        if (b.length < n) {
+            b = new char[n];
+            if (n <= KEEP_BUFFER_CHARS) {
+                BUFFER.set(b);
+            }
+        }
+        s.getChars(0, n, b, 0);
+        return b;
+    }
+
     private SdpException at(int line, int col, String expected) {
         return new SdpException(line, col, expected);
     }
@@ -89,6 +107,7 @@ public final class SdpParser {
     private SessionDescription run() throws SdpException {
         final String s = text;
         final int n = s.length();
+        final char[] b = chars(s);
         int pos = 0;
         int lineNo = 0;
         int nextCr = s.indexOf('\r');
@@ -105,12 +124,12 @@ public final class SdpParser {
                 next = nl + 1;
                 lineEnd = nl;
             }
-            if (lineEnd > pos && s.charAt(lineEnd - 1) == '\r') {
+            if (lineEnd > pos && b[lineEnd - 1] == '\r') {
                 lineEnd--;
             } else if (strict) {
                 throw at(lineNo, lineEnd - pos + 1, nl < 0 ? "CRLF after the last line" : "CR before LF");
             }
-            while (nextCr >= 0 && nextCr < pos) {
+            if (nextCr >= 0 && nextCr < pos) {
                 nextCr = s.indexOf('\r', pos);
             }
             if (nextCr >= 0 && nextCr < lineEnd) {
@@ -120,7 +139,7 @@ public final class SdpParser {
                 throw at(lineNo, nul - pos + 1, "no NUL inside a line");
             }
             int e = lineEnd;
-            while (e > pos && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            while (e > pos && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
                 e--;
             }
             if (e != lineEnd && strict) {
@@ -133,11 +152,11 @@ public final class SdpParser {
                 pos = next;
                 continue;
             }
-            if (e - pos < 2 || s.charAt(pos + 1) != '=') {
+            if (e - pos < 2 || b[pos + 1] != '=') {
                 throw at(lineNo, e - pos < 2 ? e - pos + 1 : 2, "'=' after the type letter");
             }
-            c.reset(s, pos + 2, e, lineNo, pos, strict);
-            line(s.charAt(pos));
+            c.reset(b, pos + 2, e, lineNo, pos, strict);
+            line(b[pos]);
             pos = next;
         }
         if (version < 0) {
@@ -159,7 +178,8 @@ public final class SdpParser {
         }
         return new SessionDescription(version, origin, sessionName, Optional.ofNullable(information),
                 Optional.ofNullable(uri), emails, phones, Optional.ofNullable(connection), bandwidths, timings,
-                Optional.ofNullable(timeZones), Optional.ofNullable(key), attributes, media);
+                Optional.ofNullable(timeZones), Optional.ofNullable(key), FrozenList.copyOf(attributes),
+                FrozenList.copyOf(media));
     }
 
     private void line(char type) throws SdpException {
@@ -216,7 +236,7 @@ public final class SdpParser {
         if (strict || "vosuepztr".indexOf(type) >= 0) {
             throw at(c.line, 1, m == null ? "a session-level type letter" : "a media-level type letter");
         }
-        String value = c.s.substring(c.pos, c.end);
+        String value = c.text(c.pos, c.end);
         list().add(new UnknownLine(type, value));
     }
 
@@ -225,7 +245,7 @@ public final class SdpParser {
     }
 
     private String text(String what) {
-        return c.s.substring(c.pos, c.end);
+        return c.text(c.pos, c.end);
     }
 
     private void sessionLine(char type) throws SdpException {
@@ -410,9 +430,9 @@ public final class SdpParser {
             return;
         }
         try {
-            media.add(new MediaDescription(m.media, m.port, m.portCount, m.protocol, List.copyOf(m.formats),
+            media.add(new MediaDescription(m.media, m.port, m.portCount, m.protocol, FrozenList.copyOf(m.formats),
                     Optional.ofNullable(m.information), m.connections, m.bandwidths, Optional.ofNullable(m.key),
-                    List.copyOf(m.attributes)));
+                    FrozenList.copyOf(m.attributes)));
         } catch (IllegalArgumentException e) {
             throw c.invalid(e);
         }

@@ -58,19 +58,40 @@ final class Tokens {
         return o;
     }
 
-    private static int find(String s, int start, int end) {
+    private static int find(char[] s, int start, int end) {
+        int len = end - start;
+        char c0 = s[start];
+        if (len <= 3 && c0 >= '0' && c0 <= '9') {   // payload type numbers: index them directly
+            return number(s, start, end);
+        }
         return TABLE.find(s, start, end);
     }
 
-    /** {@code s.substring(start, end)}, shared when it is a known word. Requires start < end. */
-    static String take(String s, int start, int end) {
+    /** The index of a canonical decimal 0-127 (no leading zero), or -1. */
+    private static int number(char[] s, int start, int end) {
+        if (s[start] == '0' && end - start > 1) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v < 128 ? v : -1;
+    }
+
+    /** {@code new String(s, start, end - start)}, shared when it is a known word. Requires start < end. */
+    static String take(char[] s, int start, int end) {
         int i = find(s, start, end);
-        return i >= 0 ? ALL[i] : s.substring(start, end);
+        return i >= 0 ? ALL[i] : new String(s, start, end - start);
     }
 
     /** {@code Optional.of(take(...))}, shared when it is a known word. */
-    static Optional<String> takeOptional(String s, int start, int end) {
+    static Optional<String> takeOptional(char[] s, int start, int end) {
         int i = find(s, start, end);
-        return i >= 0 ? OPTIONALS[i] : Optional.of(s.substring(start, end));
+        return i >= 0 ? OPTIONALS[i] : Optional.of(new String(s, start, end - start));
     }
 }

@@ -1,21 +1,23 @@
 package org.jwebrtc.sdp.internal;
 
+import java.util.Arrays;
+
 /**
- * Open-addressing lookup of a fixed word list by a region of a string, without creating a
- * substring: hash of length and three sample characters, then one {@code regionMatches}.
- * A region whose length no word has (most ids, passwords, fingerprints) misses without hashing.
- * Immutable after construction.
+ * Open-addressing lookup of a fixed word list by a region of a {@code char[]}, without creating a
+ * string: hash of length and three sample characters, then one array compare. A region whose
+ * length no word has (most ids, passwords, fingerprints) misses without hashing. Immutable after
+ * construction.
  */
 final class WordTable {
-    private final String[] table;
+    private final char[][] table;
     private final int[] index;
-    private final int[] hashes;   // unmasked hash per slot: most misses never touch the String
+    private final int[] hashes;   // unmasked hash per slot: most misses never touch the word
     private final int mask;
     private final boolean[] hasLength;
 
     WordTable(String[] words) {
         int size = Integer.highestOneBit(Math.max(16, words.length * 4) - 1) << 1;
-        table = new String[size];
+        table = new char[size][];
         index = new int[size];
         hashes = new int[size];
         mask = size - 1;
@@ -25,18 +27,18 @@ final class WordTable {
         }
         hasLength = new boolean[longest + 1];
         for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            int full = hash(w, 0, w.length());
+            char[] w = words[i].toCharArray();
+            int full = hash(w, 0, w.length);
             int h = full & mask;
             boolean dup = false;
             while (table[h] != null) {
-                if (table[h].equals(w)) {
+                if (Arrays.equals(table[h], w)) {
                     dup = true;
                     break;
                 }
                 h = (h + 1) & mask;
             }
-            hasLength[w.length()] = true;
+            hasLength[w.length] = true;
             if (!dup) {
                 table[h] = w;
                 index[h] = i;
@@ -45,39 +47,29 @@ final class WordTable {
         }
     }
 
-    private static int hash(String s, int start, int end) {
+    private static int hash(char[] s, int start, int end) {
         int len = end - start;
-        int h = len * 31 + s.charAt(start);
-        h = h * 31 + s.charAt(end - 1);
-        h = h * 31 + s.charAt(start + (len >> 1));
+        int h = len * 31 + s[start];
+        h = h * 31 + s[end - 1];
+        h = h * 31 + s[start + (len >> 1)];
         return h ^ (h >>> 7);
     }
 
     /** Index into the constructor's array of the word equal to {@code s[start, end)}, or -1. */
-    int find(String s, int start, int end) {
+    int find(char[] s, int start, int end) {
         int len = end - start;
         if (len <= 0 || len >= hasLength.length || !hasLength[len]) {
             return -1;
         }
         int full = hash(s, start, end);
         for (int h = full & mask; ; h = (h + 1) & mask) {
-            String t = table[h];
+            char[] t = table[h];
             if (t == null) {
                 return -1;
             }
-            if (hashes[h] == full && t.length() == len && regionEquals(s, start, t)) {
+            if (hashes[h] == full && t.length == len && Arrays.equals(s, start, end, t, 0, len)) {
                 return index[h];
             }
         }
-    }
-
-    /** {@code s.startsWith(t, start)} for an in-bounds region; small enough for the JIT to inline. */
-    private static boolean regionEquals(String s, int start, String t) {
-        for (int i = 0, n = t.length(); i < n; i++) {
-            if (s.charAt(start + i) != t.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
