@@ -39,58 +39,73 @@ import org.jwebrtc.sdp.UnknownAttribute;
 final class AttributeParser {
     private AttributeParser() {}
 
-    /** Known names, matched in place by length + regionMatches so no name string is allocated. */
-    private enum Name {
-        CANDIDATE("candidate"),
-        RTPMAP("rtpmap"),
-        FMTP("fmtp"),
-        RTCP_FB("rtcp-fb"),
-        EXTMAP("extmap"),
-        SSRC("ssrc"),
-        MID("mid"),
-        ICE_UFRAG("ice-ufrag"),
-        ICE_PWD("ice-pwd"),
-        ICE_OPTIONS("ice-options"),
-        FINGERPRINT("fingerprint"),
-        SETUP("setup"),
-        RTCP_MUX("rtcp-mux"),
-        RTCP_RSIZE("rtcp-rsize"),
-        RTCP("rtcp"),
-        GROUP("group"),
-        MSID("msid"),
-        SSRC_GROUP("ssrc-group"),
-        RID("rid"),
-        SIMULCAST("simulcast"),
-        SCTP_PORT("sctp-port"),
-        MAX_MESSAGE_SIZE("max-message-size"),
-        END_OF_CANDIDATES("end-of-candidates"),
-        SENDRECV("sendrecv"),
-        SENDONLY("sendonly"),
-        RECVONLY("recvonly"),
-        INACTIVE("inactive"),
-        ICE_LITE("ice-lite"),
-        EXTMAP_ALLOW_MIXED("extmap-allow-mixed"),
-        BUNDLE_ONLY("bundle-only");
-
-        final String token;
-
-        Name(String token) {
-            this.token = token;
-        }
-    }
-
-    private static final Name[] NAMES = Name.values();
-    private static final WordTable NAME_TABLE = new WordTable(tokens());
+    // Known names, matched in place by WordTable so no name string is allocated; the constants
+    // are indexes into TOKENS so parseKnown switches on the int itself (a tableswitch, no loads).
+    private static final int CANDIDATE = 0;
+    private static final int RTPMAP = 1;
+    private static final int FMTP = 2;
+    private static final int RTCP_FB = 3;
+    private static final int EXTMAP = 4;
+    private static final int SSRC = 5;
+    private static final int MID = 6;
+    private static final int ICE_UFRAG = 7;
+    private static final int ICE_PWD = 8;
+    private static final int ICE_OPTIONS = 9;
+    private static final int FINGERPRINT = 10;
+    private static final int SETUP = 11;
+    private static final int RTCP_MUX = 12;
+    private static final int RTCP_RSIZE = 13;
+    private static final int RTCP = 14;
+    private static final int GROUP = 15;
+    private static final int MSID = 16;
+    private static final int SSRC_GROUP = 17;
+    private static final int RID = 18;
+    private static final int SIMULCAST = 19;
+    private static final int SCTP_PORT = 20;
+    private static final int MAX_MESSAGE_SIZE = 21;
+    private static final int END_OF_CANDIDATES = 22;
+    private static final int SENDRECV = 23;
+    private static final int SENDONLY = 24;
+    private static final int RECVONLY = 25;
+    private static final int INACTIVE = 26;
+    private static final int ICE_LITE = 27;
+    private static final int EXTMAP_ALLOW_MIXED = 28;
+    private static final int BUNDLE_ONLY = 29;
+    private static final String[] TOKENS = {
+        "candidate",
+        "rtpmap",
+        "fmtp",
+        "rtcp-fb",
+        "extmap",
+        "ssrc",
+        "mid",
+        "ice-ufrag",
+        "ice-pwd",
+        "ice-options",
+        "fingerprint",
+        "setup",
+        "rtcp-mux",
+        "rtcp-rsize",
+        "rtcp",
+        "group",
+        "msid",
+        "ssrc-group",
+        "rid",
+        "simulcast",
+        "sctp-port",
+        "max-message-size",
+        "end-of-candidates",
+        "sendrecv",
+        "sendonly",
+        "recvonly",
+        "inactive",
+        "ice-lite",
+        "extmap-allow-mixed",
+        "bundle-only",
+    };
+    private static final WordTable NAME_TABLE = new WordTable(TOKENS);
     private static final OptionalInt MONO = OptionalInt.of(1);
     private static final OptionalInt STEREO = OptionalInt.of(2);
-
-    private static String[] tokens() {
-        String[] t = new String[NAMES.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = NAMES[i].token;
-        }
-        return t;
-    }
 
     static Attribute parse(Cursor c) throws SdpException {
         int start = c.pos;
@@ -131,8 +146,7 @@ final class AttributeParser {
     }
 
     private static Attribute parseKnown(int kind, boolean hasValue, Cursor c) throws SdpException {
-        Name name = NAMES[kind];
-        switch (name) {
+        switch (kind) {
             case SENDRECV: return flag(hasValue, c, Direction.SENDRECV);
             case SENDONLY: return flag(hasValue, c, Direction.SENDONLY);
             case RECVONLY: return flag(hasValue, c, Direction.RECVONLY);
@@ -150,7 +164,7 @@ final class AttributeParser {
             throw c.fail("':' and a value");
         }
         Attribute a;
-        switch (name) {
+        switch (kind) {
             case CANDIDATE:
                 return CandidateParser.parse(c);
             case RTPMAP:
@@ -272,7 +286,7 @@ final class AttributeParser {
                 c.end();
                 break;
             default:
-                throw new AssertionError("known attribute without a parser: " + name.token);
+                throw new AssertionError("known attribute without a parser: " + TOKENS[kind]);
         }
         return a;
     }
