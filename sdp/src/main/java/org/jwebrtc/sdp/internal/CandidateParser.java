@@ -49,7 +49,7 @@ public final class CandidateParser {
             }
         }
         Cursor c = new Cursor();
-        c.reset(line.toCharArray(), start + "candidate:".length(), end, 1, 0, false);
+        c.reset(SdpParser.chars(line), start + "candidate:".length(), end, 1, 0, false);
         return parse(c);
     }
 

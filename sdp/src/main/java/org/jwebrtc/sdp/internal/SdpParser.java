@@ -87,7 +87,8 @@ public final class SdpParser {
     private static final int KEEP_BUFFER_CHARS = 1 << 16;
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
 
-    private static char[] chars(String s) {
+    /** {@code s} in this thread's reused buffer (valid up to {@code s.length()}, until the next call). */
+    static char[] chars(String s) {
         int n = s.length();
         char[] b = BUFFER.get();
         if (b.length < n) {
