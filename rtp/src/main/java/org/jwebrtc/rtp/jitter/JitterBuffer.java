@@ -45,6 +45,7 @@ public final class JitterBuffer {
     private final boolean[] key;
     private final boolean[] start;
     private final boolean[] retransmitted;
+    private final boolean[] padding;       // padding-only packet (probe): takes a sequence number, carries no media
 
     private final Unwrapper seqUnwrapper = new Unwrapper(16);
     private final Unwrapper tsUnwrapper = new Unwrapper(32);
@@ -102,6 +103,7 @@ public final class JitterBuffer {
         key = new boolean[n];
         start = new boolean[n];
         retransmitted = new boolean[n];
+        padding = new boolean[n];
         nack = new NackGenerator(config.nackMaxEntries(), config.nackReorderDelayNanos(),
                 config.nackMinIntervalNanos(), config.nackMaxRetries(), config.nackMaxAgeNanos());
         needKeyframe = !config.onePacketPerFrame();
@@ -196,8 +198,9 @@ public final class JitterBuffer {
         slotTs[i] = ts;
         arrival[i] = nowNanos;
         marker[i] = packet.marker();
-        key[i] = config.onePacketPerFrame() || depacketizer.isKeyframe(src, poff, plen);
-        start[i] = config.onePacketPerFrame() || depacketizer.isFrameStart(src, poff, plen);
+        padding[i] = plen == 0;
+        key[i] = plen > 0 && (config.onePacketPerFrame() || depacketizer.isKeyframe(src, poff, plen));
+        start[i] = plen > 0 && (config.onePacketPerFrame() || depacketizer.isFrameStart(src, poff, plen));
         retransmitted[i] = wasRequested;
         received++;
         if (!wasRequested) {
@@ -282,6 +285,12 @@ public final class JitterBuffer {
         long giveUpAt = Long.MAX_VALUE;
         long releaseAt = Long.MAX_VALUE;
         while (true) {
+            int h = slot(nextSeq);
+            if (h >= 0 && padding[h]) { // a probe between frames: nothing to release, the sequence moves on
+                state[h] = DONE;
+                nextSeq++;
+                continue;
+            }
             if (needKeyframe && !seekKeyframe(now)) {
                 break;
             }
@@ -368,6 +377,9 @@ public final class JitterBuffer {
             if (slotTs[j] != ts) { // timestamp change ends the frame (marker-less senders)
                 return e - 1;
             }
+            if (padding[j]) { // a probe with the frame's timestamp after its marker-less last packet
+                return e - 1;
+            }
             lastScanKey |= key[j];
             if (marker[j]) {
                 return e;
@@ -380,7 +392,7 @@ public final class JitterBuffer {
     private long headTimestamp() {
         for (long s = nextSeq; s <= highestSeq; s++) {
             int i = slot(s);
-            if (i >= 0) {
+            if (i >= 0 && !padding[i]) {
                 return slotTs[i];
             }
         }
@@ -389,11 +401,11 @@ public final class JitterBuffer {
 
     private boolean isFrameStart(long s) {
         int i = slot(s);
-        if (i < 0) {
+        if (i < 0 || padding[i]) {
             return false;
         }
         int p = slot(s - 1);
-        if (p >= 0) { // the held predecessor decides: same timestamp without marker = same frame
+        if (p >= 0 && !padding[p]) { // the held predecessor decides: same timestamp without marker = same frame
             return marker[p] || slotTs[p] != slotTs[i];
         }
         return start[i]; // predecessor missing: trust the payload (e.g. H.264 AUD/SPS or first_mb_in_slice 0)
@@ -482,7 +494,7 @@ public final class JitterBuffer {
         for (long s = from; s <= to; s++) {
             int i = slot(s);
             if (i >= 0) {
-                if (slotTs[i] != prevTs) {
+                if (slotTs[i] != prevTs && !padding[i]) {
                     framesDropped++;
                     prevTs = slotTs[i];
                 }

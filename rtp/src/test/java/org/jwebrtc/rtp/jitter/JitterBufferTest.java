@@ -331,6 +331,49 @@ class JitterBufferTest {
     }
 
     @Test
+    void paddingOnlyPacketsBetweenFramesTakeASequenceNumberAndBreakNothing() {
+        // libwebrtc sends bandwidth probes as padding-only packets (RFC 3550 §5.1 P bit) on the media SSRC when
+        // RTX is not negotiated, with the previous frame's timestamp and no marker
+        JitterBuffer jb = video();
+        List<Pkt> pkts = stream(10, 0, 65_530); // wraps the 16-bit sequence number on the way
+        List<byte[]> wire = new ArrayList<>();
+        List<Integer> frameOf = new ArrayList<>();
+        int shift = 0;
+        for (int i = 0; i < pkts.size(); i++) {
+            byte[] b = pkts.get(i).bytes().clone();
+            int seq = (pkts.get(i).seq() + shift) & 0xFFFF;
+            b[2] = (byte) (seq >>> 8);
+            b[3] = (byte) seq;
+            wire.add(b);
+            frameOf.add(pkts.get(i).frame());
+            boolean lastOfFrame = i + 1 == pkts.size() || pkts.get(i + 1).frame() != pkts.get(i).frame();
+            if (lastOfFrame && pkts.get(i).frame() % 3 == 1) {
+                for (int k = 0; k < 2; k++) { // two probes in a row
+                    byte[] pad = new byte[12 + 224];
+                    System.arraycopy(b, 0, pad, 0, 12);
+                    pad[0] = (byte) 0xA0; // V=2, P=1
+                    pad[1] = (byte) 96;   // no marker
+                    shift++;
+                    int ps = (seq + k + 1) & 0xFFFF;
+                    pad[2] = (byte) (ps >>> 8);
+                    pad[3] = (byte) ps;
+                    pad[pad.length - 1] = (byte) 224; // the whole payload is padding
+                    wire.add(pad);
+                    frameOf.add(pkts.get(i).frame());
+                }
+            }
+        }
+        for (int i = 0; i < wire.size(); i++) {
+            jb.insert(at(frameOf.get(i)), wire.get(i), 0, wire.get(i).length);
+            TestStream.drain(jb, frames, events);
+        }
+        assertThat(frames).extracting(JitterBufferTest::hash).containsExactlyElementsOf(hashes(frameData(10, 0)));
+        assertThat(events).as("no NACK, no PLI").isEmpty();
+        assertThat(jb.stats().framesDropped()).isZero();
+        assertThat(jb.stats().packetsLost()).isZero();
+    }
+
+    @Test
     void malformedAndForeignPacketsAreCountedNotThrown() {
         JitterBuffer jb = video();
         assertThat(jb.insert(0, new byte[] {1, 2, 3}, 0, 3)).isEqualTo(InsertResult.MALFORMED);
