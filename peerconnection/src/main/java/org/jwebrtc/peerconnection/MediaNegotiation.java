@@ -45,10 +45,16 @@ final class MediaNegotiation {
         return new Msid(t.sender().streamId(), t.sender().trackId());
     }
 
+    /** Media SSRC lines; for video also the RTX SSRC and its FID group, as Chromium writes them (RFC 5576 §4.2). */
     private static List<Attribute> ssrcLines(RtpTransceiver t, String cname) {
         long ssrc = t.sender().ssrc();
-        return List.of(new Ssrc(ssrc, "cname", cname),
-                new Ssrc(ssrc, "msid", t.sender().streamId() + " " + t.sender().trackId()));
+        String msid = t.sender().streamId() + " " + t.sender().trackId();
+        if (t.kind() != MediaKind.VIDEO) {
+            return List.of(new Ssrc(ssrc, "cname", cname), new Ssrc(ssrc, "msid", msid));
+        }
+        long rtx = t.sender().rtxSsrc();
+        return List.of(new SsrcGroup("FID", List.of(ssrc, rtx)), new Ssrc(ssrc, "cname", cname),
+                new Ssrc(ssrc, "msid", msid), new Ssrc(rtx, "cname", cname), new Ssrc(rtx, "msid", msid));
     }
 
     /** Per kind, the codecs we accept: the first transceiver's preferences of that kind, else all. */
@@ -145,8 +151,24 @@ final class MediaNegotiation {
                 continue;
             }
             Direction d = n.direction(localIsOfferer);
+            long rtx = kind.get() == MediaKind.VIDEO ? t.sender().rtxSsrc() : -1;
+            Optional<MediaDescription> rm = remote.mediaByMid(mid);
             out.add(new MediaSection(mid, kind.get(), n.codecs(), n.headerExtensions(), d.sends(), d.receives(),
-                    t.sender().ssrc(), remote.mediaByMid(mid).map(MediaNegotiation::primarySsrcs).orElse(List.of())));
+                    t.sender().ssrc(), rm.map(MediaNegotiation::primarySsrcs).orElse(List.of()), rtx,
+                    rm.map(MediaNegotiation::repairSsrcs).orElse(Map.of())));
+        }
+        return out;
+    }
+
+    /** Repair SSRC → media SSRC from the FID groups of an m-section (RFC 5576 §4.2: primary first). */
+    static Map<Long, Long> repairSsrcs(MediaDescription m) {
+        Map<Long, Long> out = new HashMap<>();
+        for (SsrcGroup g : m.ssrcGroups()) {
+            if (g.semantics().equalsIgnoreCase("FID") && g.ssrcs().size() > 1) {
+                for (Long r : g.ssrcs().subList(1, g.ssrcs().size())) {
+                    out.put(r, g.ssrcs().get(0));
+                }
+            }
         }
         return out;
     }

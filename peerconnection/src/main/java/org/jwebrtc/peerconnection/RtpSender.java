@@ -2,6 +2,7 @@ package org.jwebrtc.peerconnection;
 
 import java.util.List;
 import java.util.Optional;
+import org.jwebrtc.peerconnection.internal.MediaCodecs;
 import org.jwebrtc.sdp.jsep.Codec;
 
 /**
@@ -63,6 +64,11 @@ public final class RtpSender {
 
     public long ssrc() {
         return ssrc;
+    }
+
+    /** The SSRC of this sender's retransmission stream (RFC 4588), announced when RTX is offered. */
+    public long rtxSsrc() {
+        return MediaCodecs.rtxSsrc(ssrc);
     }
 
     public String streamId() {

@@ -102,7 +102,8 @@ class JavaToJavaMediaTest {
 
         long start = System.nanoTime();
         SessionDescriptionInit offer = a.createOffer().get(10, TimeUnit.SECONDS);
-        assertThat(offer.sdp()).contains("a=group:BUNDLE 0 1 2", "m=video 9 UDP/TLS/RTP/SAVPF 96 102",
+        assertThat(offer.sdp()).contains("a=group:BUNDLE 0 1 2", "m=video 9 UDP/TLS/RTP/SAVPF 96 97 102 103", "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96",
+                "a=ssrc-group:FID " + aVideo.ssrc() + " " + aVideo.rtxSsrc(),
                 "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8", "m=application", "a=rtcp-mux", "a=rtcp-fb:96 nack pli",
                 "a=fmtp:102 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f",
                 "a=rtpmap:111 opus/48000/2", "a=ssrc:" + aVideo.ssrc() + " cname:", "a=msid:a ",

@@ -74,6 +74,11 @@ public final class FrameAssembler {
         return k;
     }
 
+    /** The extended sequence number the next frame starts at; -1 while joining (nothing before it is wanted). */
+    public long nextSequence() {
+        return nextSeq;
+    }
+
     public long framesDropped() {
         return framesDropped;
     }
@@ -108,16 +113,17 @@ public final class FrameAssembler {
                 skipHole(seq);
                 continue;
             }
-            holeSinceNanos = -1;
             if (p.payload.length == 0) {
                 // padding-only packet (RFC 3550 §5.1 P bit; bandwidth probes): takes a sequence number, no media
                 pending.pollFirstEntry();
                 nextSeq = seq + 1;
+                holeSinceNanos = -1;
                 continue;
             }
             if (everyPacketIsFrame) {
                 pending.pollFirstEntry();
                 nextSeq = seq + 1;
+                holeSinceNanos = -1;
                 emit(List.of(p.payload), p.ts);
                 continue;
             }
@@ -143,17 +149,22 @@ public final class FrameAssembler {
                 s++;
             }
             if (!complete) {
-                if (pending.size() >= MAX_PENDING) {
-                    skipHole(seq + 1);
-                    continue;
+                // a packet inside the head frame is missing (or still on its way): wait as for a hole
+                if (holeSinceNanos < 0) {
+                    holeSinceNanos = now;
                 }
-                return;
+                if (now - holeSinceNanos < maxWaitNanos && pending.size() < MAX_PENDING) {
+                    return;
+                }
+                skipHole(seq + 1);
+                continue;
             }
             List<byte[]> payloads = new ArrayList<>((int) (end - seq + 1));
             for (long i = seq; i <= end; i++) {
                 payloads.add(pending.remove(i).payload);
             }
             nextSeq = end + 1;
+            holeSinceNanos = -1;
             emit(payloads, p.ts);
         }
     }

@@ -29,6 +29,8 @@ import org.jwebrtc.rtp.rtcp.RtcpPacket;
 import org.jwebrtc.rtp.rtcp.SenderReport;
 import org.jwebrtc.rtp.rtcp.SourceDescription;
 import org.jwebrtc.rtp.rtcp.TransportWideFeedback;
+import org.jwebrtc.rtp.rtx.RtxDecoder;
+import org.jwebrtc.rtp.rtx.RtxEncoder;
 import org.jwebrtc.sdp.jsep.Codec;
 import org.jwebrtc.sdp.jsep.MediaKind;
 import org.jwebrtc.srtp.DtlsSrtpContexts;
@@ -40,9 +42,12 @@ import org.jwebrtc.srtp.SrtpStats;
  * frames and key-frame requests out. Packetizes with the negotiated payload format and header extensions (mid,
  * abs-send-time, transport-wide-cc), protects with the DTLS-SRTP contexts (RFC 5764), demultiplexes RTP from
  * RTCP by payload type (RFC 5761 §4), routes by SSRC, then mid, then payload type (RFC 8843 §9.2), reassembles
- * frames, sends SR/RR every second (RFC 3550 §6.2, §6.4) with SDES CNAME, NACK and PLI when packets or frames are
- * missing (RFC 4585), transport-wide feedback every 100 ms, and answers the peer's NACK/PLI/FIR. Unprotect failures
- * and replays are counted by the SRTP context, never thrown. Not thread-safe: owned by the connection's loop.
+ * frames, sends SR/RR every second (RFC 3550 §6.2, §6.4) with SDES CNAME, Generic NACKs for lost packets (RFC 4585
+ * §6.2.1; retried, rate-limited, given up with the frame) and PLI when a frame cannot be completed (§6.3.1,
+ * throttled), transport-wide feedback every 100 ms, and answers the peer's NACK from a retransmission history (as
+ * RTX packets when negotiated, RFC 4588, restored on receipt by the OSN) and its PLI/FIR with a key-frame request.
+ * Unprotect failures and replays are counted by the SRTP context, never thrown. Not thread-safe: owned by the
+ * connection's loop.
  */
 public final class MediaSession {
     /** Where the session's output goes. */
@@ -59,6 +64,8 @@ public final class MediaSession {
     static final long TWCC_INTERVAL_NANOS = 100_000_000L;
     static final long PLI_MIN_GAP_NANOS = 300_000_000L;
     static final long HOLE_WAIT_NANOS = 250_000_000L;
+    static final long NACK_MIN_GAP_NANOS = 5_000_000L;      // at most one NACK packet per stream per 5 ms
+    static final long RESEND_MIN_GAP_NANOS = 10_000_000L;   // a packet is resent at most once per 10 ms
 
     private final RandomGenerator random;
     private final NtpClock clock;
@@ -70,6 +77,10 @@ public final class MediaSession {
     private final Map<Long, OutboundRtpStream> outboundBySsrc = new HashMap<>();
     private final Map<Long, InboundRtpStream> inbound = new LinkedHashMap<>();
     private final RtpView view = new RtpView();
+    private final RtpView sendView = new RtpView();
+    private final Map<Long, InboundRtpStream> repairedBy = new HashMap<>();   // RTX SSRC → the stream it repairs
+    private final byte[] rtxScratch = new byte[OutboundRtpStream.RTX_MAX_PACKET];
+    private final List<Integer> nackScratch = new ArrayList<>();
     private final TreeMap<Long, Long> twccArrivals = new TreeMap<>();
     private SrtpContext local;
     private SrtpContext remote;
@@ -99,11 +110,13 @@ public final class MediaSession {
         sections.put(s.mid(), s);
         OutboundRtpStream o = outbound.get(s.mid());
         if (s.send() && (o == null || o.ssrc != s.localSsrc())) {
-            o = new OutboundRtpStream(s, random.nextInt(0x8000), random.nextLong() & 0xFFFF_FFFFL);
+            o = new OutboundRtpStream(s, random.nextInt(0x8000), random.nextLong() & 0xFFFF_FFFFL,
+                    random.nextInt(0x8000));
             outbound.put(s.mid(), o);
             outboundBySsrc.put(o.ssrc, o);
         } else if (o != null) {
-            OutboundRtpStream n = new OutboundRtpStream(s, o.sequence, o.timestampOffset);
+            OutboundRtpStream n = new OutboundRtpStream(s, o.sequence, o.timestampOffset,
+                    o.rtx != null ? o.rtx.nextSequenceNumber() : random.nextInt(0x8000));
             copyCounters(o, n);
             outbound.put(s.mid(), n);
             outboundBySsrc.put(n.ssrc, n);
@@ -118,6 +131,11 @@ public final class MediaSession {
         to.lastRtpTimestamp = from.lastRtpTimestamp;
         to.lastSendNanos = from.lastSendNanos;
         to.sentAny = from.sentAny;
+        to.nackCount = from.nackCount;
+        to.pliCount = from.pliCount;
+        to.firCount = from.firCount;
+        to.retransmittedPacketsSent = from.retransmittedPacketsSent;
+        to.retransmittedBytesSent = from.retransmittedBytesSent;
     }
 
     /** DTLS is up: SRTP keys are known (RFC 5764 §4.2). */
@@ -209,12 +227,19 @@ public final class MediaSession {
         byte[] buf = new byte[hl + payload.length + local.profile().rtpOverhead()];
         h.encode(buf, 0);
         System.arraycopy(payload, 0, buf, hl, payload.length);
+        boolean kept = false;
+        if (o.rtxHistory != null && hl + payload.length <= OutboundRtpStream.RTX_MAX_PACKET) {
+            o.rtxHistory.store(now, buf, 0, hl + payload.length);   // plain RTP: RTX re-protects it
+            kept = true;
+        }
         int n = local.protectRtp(buf, 0, hl + payload.length);
         if (n < 0) {
             return;   // counted by the SRTP context
         }
         byte[] srtp = n == buf.length ? buf : Arrays.copyOf(buf, n);
-        o.remember(seq, srtp);
+        if (!kept) {
+            o.remember(seq, srtp);
+        }
         o.packetsSent++;
         o.bytesSent += payload.length;
         o.headerBytesSent += hl;
@@ -251,22 +276,85 @@ public final class MediaSession {
             rtpMalformed++;
             return;
         }
-        onRtp(nowNanos);
+        onRtp(nowNanos, buf, off, n);
     }
 
-    private void onRtp(long now) {
+    private void onRtp(long now, byte[] buf, int off, int len) {
         long ssrc = view.ssrc();
         InboundRtpStream in = inbound.get(ssrc);
         if (in == null) {
-            MediaSection s = route(ssrc);
-            if (s == null || !s.receive()) {
-                rtpUnknownSsrc++;
+            InboundRtpStream repaired = repairedBy.get(ssrc);
+            if (repaired == null) {
+                MediaSection s = route(ssrc);
+                if (s == null || !s.receive()) {
+                    rtpUnknownSsrc++;
+                    return;
+                }
+                Codec c = s.codec(view.payloadType());
+                if (s.remoteRtxSsrcs().containsKey(ssrc) || c != null && c.isRtx()) {
+                    repaired = repairedStream(s, ssrc);
+                    if (repaired == null) {
+                        rtpUnknownSsrc++;   // RTX before any media of its stream: nothing to repair yet
+                        return;
+                    }
+                    repairedBy.put(ssrc, repaired);
+                } else {
+                    in = new InboundRtpStream(s, ssrc, c == null ? 90_000 : c.clockRate());
+                    inbound.put(ssrc, in);
+                }
+            }
+            if (repaired != null) {
+                onRtx(now, repaired, buf, off, len);
                 return;
             }
-            Codec c = s.codec(view.payloadType());
-            in = new InboundRtpStream(s, ssrc, c == null ? 90_000 : c.clockRate());
-            inbound.put(ssrc, in);
         }
+        onMedia(now, in, false);
+    }
+
+    /** The media stream an RTX SSRC repairs: by its FID group (RFC 5576 §4.2), else the section's only stream. */
+    private InboundRtpStream repairedStream(MediaSection s, long rtxSsrc) {
+        Long media = s.remoteRtxSsrcs().get(rtxSsrc);
+        if (media != null) {
+            return inbound.get(media);
+        }
+        InboundRtpStream only = null;
+        for (InboundRtpStream in : inbound.values()) {
+            if (in.section.mid().equals(s.mid())) {
+                if (only != null) {
+                    return null;   // several streams in one section (simulcast) need RRID, not supported
+                }
+                only = in;
+            }
+        }
+        return only;
+    }
+
+    /** RFC 4588 §4: restores the original packet in place (OSN, media SSRC, apt) and hands it on. */
+    private void onRtx(long now, InboundRtpStream in, byte[] buf, int off, int len) {
+        if (in.rtx == null) {
+            in.rtx = new RtxDecoder(in.ssrc, MediaCodecs.aptOf(in.section.codecs()));
+        }
+        int n;
+        try {
+            n = in.rtx.decapsulate(buf, off, len);
+            if (n == RtxDecoder.PADDING_ONLY) {
+                in.rtxPaddingReceived++;   // a bandwidth probe on the RTX stream: nothing to restore
+                return;
+            }
+            if (n == RtxDecoder.UNKNOWN_PAYLOAD_TYPE) {
+                rtpUnknownPayloadType++;
+                return;
+            }
+            view.wrap(buf, off, n);
+        } catch (RtpException e) {
+            rtpMalformed++;
+            return;
+        }
+        onMedia(now, in, true);
+    }
+
+    private void onMedia(long now, InboundRtpStream in, boolean retransmitted) {
+        long ssrc = in.ssrc;
         Codec codec = in.section.codec(view.payloadType());
         if (codec == null || codec.isRtx()) {
             rtpUnknownPayloadType++;
@@ -280,12 +368,21 @@ public final class MediaSession {
             }
         }
         long before = in.reception.packetsReceived() == 0 ? -1 : in.reception.highestSequence() + 65_536L;
-        long ext = in.reception.update(now, view.sequenceNumber(), view.timestamp());
+        long ext = in.reception.update(now, view.sequenceNumber(), view.timestamp(), retransmitted);
         in.bytesReceived += view.payloadLength();
         in.headerBytesReceived += view.headerLength() + view.paddingLength();
         in.lastPacketNanos = now;
-        if (before >= 0 && ext > before + 1 && codec.feedback().contains("nack")) {
-            nack(now, in, before + 1, ext - 1);
+        if (retransmitted) {
+            in.retransmittedPacketsReceived++;
+            in.retransmittedBytesReceived += view.payloadLength();
+        }
+        boolean nack = codec.feedback().contains("nack");
+        if (nack && before >= 0 && ext > before + 1) {
+            if (!in.nack.addMissing(before + 1, ext - 1, now)) {
+                pli(now, in, false);   // a burst beyond what NACK tracks: only a key frame repairs it
+            }
+        } else if (nack && before >= 0 && ext <= before) {
+            in.nack.received(ext);   // reordered or repaired
         }
         if (in.assembler == null || !in.assemblerCodec.name().equalsIgnoreCase(codec.name())) {
             Depacketizer d = MediaCodecs.depacketizer(codec).orElse(null);
@@ -298,11 +395,12 @@ public final class MediaSession {
         }
         in.assembler.insert(now, ext, view.timestamp(), view.marker(), view.payload());
         drainFrames(now, in);
+        sendNacks(now, in);
     }
 
     private MediaSection route(long ssrc) {
         for (MediaSection s : sections.values()) {
-            if (s.remoteSsrcs().contains(ssrc)) {
+            if (s.remoteSsrcs().contains(ssrc) || s.remoteRtxSsrcs().containsKey(ssrc)) {
                 return s;
             }
         }
@@ -343,13 +441,36 @@ public final class MediaSession {
         }
     }
 
-    private void nack(long now, InboundRtpStream in, long fromExt, long toExt) {
-        List<Integer> lost = new ArrayList<>();
-        for (long s = Math.max(fromExt, toExt - 255); s <= toExt; s++) {
-            lost.add((int) (s & 0xFFFF));
+    /**
+     * Sends one Generic NACK with the sequence numbers now due (RFC 4585 §6.2.1), at most one per stream every
+     * {@link #NACK_MIN_GAP_NANOS}; packets the assembler has moved past are no longer asked for.
+     */
+    private void sendNacks(long now, InboundRtpStream in) {
+        if (in.assembler != null && in.assembler.nextSequence() >= 0) {
+            in.nack.removeBelow(in.assembler.nextSequence());
         }
+        if (in.nack.size() == 0 || in.nackSent && now - in.lastNackNanos < NACK_MIN_GAP_NANOS) {
+            return;
+        }
+        roundTripTime().ifPresent(rtt -> in.nack.setRttNanos((long) (rtt * 1e9)));
+        nackScratch.clear();
+        in.nack.collectDue(now, nackScratch);
+        if (nackScratch.isEmpty()) {
+            return;
+        }
+        in.nackSent = true;
+        in.lastNackNanos = now;
         in.nackCount++;
-        sendRtcp(now, List.of(GenericNack.of(senderSsrc(), in.ssrc, lost)));
+        sendRtcp(now, List.of(GenericNack.of(senderSsrc(), in.ssrc, nackScratch)));
+    }
+
+    /** When {@link #sendNacks} has something to do next, or Long.MAX_VALUE. */
+    private static long nackTimeout(InboundRtpStream in) {
+        long t = in.nack.nextDeadline();
+        if (t != Long.MAX_VALUE && in.nackSent && t - (in.lastNackNanos + NACK_MIN_GAP_NANOS) < 0) {
+            t = in.lastNackNanos + NACK_MIN_GAP_NANOS;
+        }
+        return t;
     }
 
     /** Asks the sender of {@code mid}'s streams for a key frame (RFC 4585 §6.3.1). */
@@ -442,16 +563,51 @@ public final class MediaSession {
                 if (o != null) {
                     o.nackCount++;
                     for (int seq : nack.lostSequenceNumbers()) {
-                        byte[] again = o.recall(seq);
-                        if (again != null) {
-                            o.retransmittedPacketsSent++;
-                            o.retransmittedBytesSent += again.length;
-                            out.transmit(now, again);
-                        }
+                        retransmit(now, o, seq);
                     }
                 }
             }
         }
+    }
+
+    /** Answers one NACKed sequence number: an RTX packet (RFC 4588 §4) or, without RTX, the same SRTP bytes. */
+    private void retransmit(long now, OutboundRtpStream o, int seq) {
+        if (o.rtx == null) {
+            byte[] again = o.recall(seq);
+            if (again != null) {
+                o.retransmittedPacketsSent++;
+                o.retransmittedBytesSent += again.length;
+                out.transmit(now, again);
+            }
+            return;
+        }
+        int n = o.rtxHistory.getForResend(now, seq, RESEND_MIN_GAP_NANOS, rtxScratch, 0);
+        if (n < 0 || local == null) {
+            return;   // not kept any more, or resent a moment ago (the copy is still on its way)
+        }
+        byte[] buf = new byte[RtxEncoder.maxEncodedLength(n) + local.profile().rtpOverhead()];
+        int m;
+        try {
+            m = o.rtx.encapsulate(rtxScratch, 0, n, buf, 0);
+            sendView.wrap(buf, 0, m);
+        } catch (RtpException e) {
+            return;   // we wrote it: cannot happen
+        }
+        int twccId = MediaCodecs.extensionId(o.section.extensions(), HeaderExtensions.TRANSPORT_CC_URI);
+        int at = twccId > 0 ? sendView.extensionOffset(twccId) : -1;
+        if (at >= 0 && sendView.extensionLength(twccId) == 2) {
+            buf[at] = (byte) (twccSequence >>> 8);   // the copy is another packet on the wire: its own number
+            buf[at + 1] = (byte) twccSequence;
+            twccSequence = (twccSequence + 1) & 0xFFFF;
+        }
+        int payload = sendView.payloadLength() - 2;
+        int p = local.protectRtp(buf, 0, m);
+        if (p < 0) {
+            return;
+        }
+        o.retransmittedPacketsSent++;
+        o.retransmittedBytesSent += payload;
+        out.transmit(now, p == buf.length ? buf : Arrays.copyOf(buf, p));
     }
 
     private void reportBlocks(long now, List<ReportBlock> blocks) {
@@ -483,6 +639,9 @@ public final class MediaSession {
                 in.assembler.handleTimeout(nowNanos);
                 drainFrames(nowNanos, in);
             }
+            if (nackTimeout(in) - nowNanos <= 0) {
+                sendNacks(nowNanos, in);
+            }
         }
         if (nextTwccNanos - nowNanos <= 0) {
             sendTwcc(nowNanos);
@@ -503,6 +662,7 @@ public final class MediaSession {
             if (in.assembler != null) {
                 t = earliest(t, in.assembler.pollTimeout());
             }
+            t = earliest(t, nackTimeout(in));
         }
         return t;
     }
@@ -589,6 +749,8 @@ public final class MediaSession {
             m.put("packetsDiscarded", in.assembler == null ? 0L : in.assembler.packetsDiscarded());
             m.put("nackCount", in.nackCount);
             m.put("pliCount", in.pliCount);
+            m.put("retransmittedPacketsReceived", in.retransmittedPacketsReceived);
+            m.put("retransmittedBytesReceived", in.retransmittedBytesReceived);
             out.add(new RtcStats("IT-" + in.ssrc, "inbound-rtp", timestampMillis, m));
         }
         for (OutboundRtpStream o : outbound.values()) {
@@ -606,6 +768,9 @@ public final class MediaSession {
             m.put("firCount", o.firCount);
             m.put("retransmittedPacketsSent", o.retransmittedPacketsSent);
             m.put("retransmittedBytesSent", o.retransmittedBytesSent);
+            if (o.rtx != null) {
+                m.put("rtxSsrc", o.section.localRtxSsrc());
+            }
             out.add(new RtcStats("OT-" + o.ssrc, "outbound-rtp", timestampMillis, m));
             if (o.roundTripTimeMeasurements > 0 || o.packetsLost != 0) {
                 Map<String, Object> r = new LinkedHashMap<>();

@@ -32,6 +32,11 @@ public final class ReceptionStatistics {
      * around the highest one seen, so late packets from before a wrap stay below it).
      */
     public long update(long nowNanos, int seq, long rtpTimestamp) {
+        return update(nowNanos, seq, rtpTimestamp, false);
+    }
+
+    /** As {@link #update(long, int, long)}; a retransmission counts but its late arrival is no jitter sample. */
+    public long update(long nowNanos, int seq, long rtpTimestamp, boolean retransmitted) {
         long ext;
         if (!started) {
             started = true;
@@ -49,6 +54,9 @@ public final class ReceptionStatistics {
             }
         }
         received++;
+        if (retransmitted) {
+            return ext;
+        }
         // RFC 3550 A.8: arrival in timestamp units; the offset between the clocks cancels out in the difference
         long arrival = (long) (nowNanos / 1e9 * clockRate);
         long transit = arrival - rtpTimestamp;
