@@ -149,6 +149,10 @@ public final class FrameAssembler {
                 s++;
             }
             if (!complete) {
+                if (waitingForKeyframe && !depacketizer.isKeyframe(p.payload)) {
+                    skipHole(seq + 1);   // would be refused anyway: waiting for it only delays the key frame
+                    continue;
+                }
                 // a packet inside the head frame is missing (or still on its way): wait as for a hole
                 if (holeSinceNanos < 0) {
                     holeSinceNanos = now;

@@ -63,7 +63,9 @@ public final class MediaSession {
     static final long RTCP_INTERVAL_NANOS = 1_000_000_000L;
     static final long TWCC_INTERVAL_NANOS = 100_000_000L;
     static final long PLI_MIN_GAP_NANOS = 300_000_000L;
-    static final long HOLE_WAIT_NANOS = 250_000_000L;
+    // how long a hole is waited for (NACK/RTX may fill it) before the frame is given up: long enough for several
+    // retries on a loaded machine; libwebrtc's NACK module also gives up on packets about 1 s old
+    static final long HOLE_WAIT_NANOS = 1_000_000_000L;
     static final long NACK_MIN_GAP_NANOS = 5_000_000L;      // at most one NACK packet per stream per 5 ms
     static final long RESEND_MIN_GAP_NANOS = 10_000_000L;   // a packet is resent at most once per 10 ms
 
