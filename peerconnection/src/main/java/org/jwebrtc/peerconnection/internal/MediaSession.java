@@ -370,6 +370,16 @@ public final class MediaSession {
             }
         }
         long before = in.reception.packetsReceived() == 0 ? -1 : in.reception.highestSequence() + 65_536L;
+        long copyOf = retransmitted ? in.reception.extend(view.sequenceNumber()) : -1;
+        if (retransmitted && !in.nack.isMissing(copyOf)) {
+            // a redundant copy (Chromium probes with RTX "payload padding": recent packets again); counting it
+            // would make packetsLost negative. The assembler drops it as a duplicate (packetsDiscarded).
+            if (in.assembler != null && in.assemblerCodec.payloadType() == codec.payloadType()) {
+                in.assembler.insert(now, copyOf, view.timestamp(), view.marker(), view.payload());
+                drainFrames(now, in);
+            }
+            return;
+        }
         long ext = in.reception.update(now, view.sequenceNumber(), view.timestamp(), retransmitted);
         in.bytesReceived += view.payloadLength();
         in.headerBytesReceived += view.headerLength() + view.paddingLength();

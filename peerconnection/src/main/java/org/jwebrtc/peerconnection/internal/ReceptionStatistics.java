@@ -69,6 +69,11 @@ public final class ReceptionStatistics {
         return ext;
     }
 
+    /** The extended sequence number {@code seq} would get, without counting it (RFC 3550 A.1). */
+    public long extend(int seq) {
+        return started ? maxExt + (short) (seq - (int) (maxExt & 0xFFFF)) : 65_536L + seq;
+    }
+
     /** A sender report arrived: keep the middle 32 bits of its NTP time and when (RFC 3550 §6.4.1 LSR/DLSR). */
     public void onSenderReport(long nowNanos, long ntpTimestamp) {
         lastSrMiddle = (ntpTimestamp >>> 16) & 0xFFFF_FFFFL;

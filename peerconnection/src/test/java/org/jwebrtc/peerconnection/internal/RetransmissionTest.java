@@ -291,6 +291,26 @@ class RetransmissionTest {
         assertThat(stat(a, "outbound-rtp").getLong("nackCount")).isEqualTo(4);
     }
 
+    @Test
+    void aRedundantRtxCopyOfAReceivedPacketIsDiscardedNotCountedAsReceived() {
+        // Chromium probes bandwidth with RTX "payload padding": copies of packets the receiver already has
+        setUp(true);
+        a.sendFrame(now, "v", null, vp8(true, 3000, 1), 0);
+        runUntil(now + 50 * MS);
+        RtcStats before = stat(b, "inbound-rtp");
+        int seq = rtp(aToBLog.get(1)).sequenceNumber();
+        byte[] nack = nackDatagram(seq);   // as if another receiver had asked: A sends an RTX copy to B
+        a.handleInput(now, nack, 0, nack.length);
+        runUntil(now + 50 * MS);
+        assertThat(stat(a, "outbound-rtp").getLong("retransmittedPacketsSent")).isEqualTo(1);
+        RtcStats in = stat(b, "inbound-rtp");
+        assertThat(in.getLong("packetsReceived")).isEqualTo(before.getLong("packetsReceived"));
+        assertThat(in.getLong("packetsLost")).isZero();
+        assertThat(in.getLong("retransmittedPacketsReceived")).isZero();
+        assertThat(in.getLong("packetsDiscarded")).isEqualTo(before.getLong("packetsDiscarded") + 1);
+        assertThat(framesAtB).hasSize(1);
+    }
+
     private DtlsSrtpContexts nackKeys;
 
     /** A Generic NACK from B's side for {@code seq}, protected with B's keys (each with a fresh SRTCP index). */

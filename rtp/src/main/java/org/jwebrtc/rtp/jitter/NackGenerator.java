@@ -82,6 +82,24 @@ public final class NackGenerator {
         return true;
     }
 
+    /** Whether {@code s} is on the list: missing and neither arrived nor given up yet. */
+    public boolean isMissing(long s) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = seq[idx(mid)];
+            if (v < s) {
+                lo = mid + 1;
+            } else if (v > s) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A missing packet arrived (reordered or retransmitted). Returns true if it had been requested. */
     public boolean received(long s) {
         int lo = 0;
