@@ -19,7 +19,7 @@ public final class FrameAssembler {
     /** A reassembled frame. */
     public record Frame(long rtpTimestamp, boolean keyframe, byte[] data) {}
 
-    private record Packet(long ts, boolean marker, byte[] payload) {}
+    private record Packet(long ts, boolean marker, byte[] payload, long arrival) {}
 
     private static final int MAX_PENDING = 2048;
     private final Depacketizer depacketizer;
@@ -46,7 +46,7 @@ public final class FrameAssembler {
             packetsDiscarded++;   // late or duplicate: its frame is already out (or given up)
             return;
         }
-        if (pending.putIfAbsent(extSeq, new Packet(rtpTimestamp, marker, payload)) != null) {
+        if (pending.putIfAbsent(extSeq, new Packet(rtpTimestamp, marker, payload, nowNanos)) != null) {
             packetsDiscarded++;
             return;
         }
@@ -87,7 +87,13 @@ public final class FrameAssembler {
         return packetsDiscarded;
     }
 
+    /**
+     * Hands out what is complete. A stall (a missing first packet, or a hole inside the head frame) is given up
+     * {@code maxWaitNanos} after the packet behind it arrived, not after the assembler reached it: holes that
+     * came together expire together, so frames queued behind one given-up frame do not each wait again.
+     */
     private void assemble(long now) {
+        holeSinceNanos = -1;
         while (!pending.isEmpty()) {
             Map.Entry<Long, Packet> first = pending.firstEntry();
             long seq = first.getKey();
@@ -104,10 +110,8 @@ public final class FrameAssembler {
                 nextSeq = seq;
             }
             if (seq != nextSeq) {
-                if (holeSinceNanos < 0) {
-                    holeSinceNanos = now;
-                }
-                if (now - holeSinceNanos < maxWaitNanos && pending.size() < MAX_PENDING) {
+                if (now - p.arrival < maxWaitNanos && pending.size() < MAX_PENDING) {
+                    holeSinceNanos = p.arrival;
                     return;   // wait for the retransmission
                 }
                 skipHole(seq);
@@ -117,13 +121,11 @@ public final class FrameAssembler {
                 // padding-only packet (RFC 3550 §5.1 P bit; bandwidth probes): takes a sequence number, no media
                 pending.pollFirstEntry();
                 nextSeq = seq + 1;
-                holeSinceNanos = -1;
                 continue;
             }
             if (everyPacketIsFrame) {
                 pending.pollFirstEntry();
                 nextSeq = seq + 1;
-                holeSinceNanos = -1;
                 emit(List.of(p.payload), p.ts);
                 continue;
             }
@@ -149,15 +151,9 @@ public final class FrameAssembler {
                 s++;
             }
             if (!complete) {
-                if (waitingForKeyframe && !depacketizer.isKeyframe(p.payload)) {
-                    skipHole(seq + 1);   // would be refused anyway: waiting for it only delays the key frame
-                    continue;
-                }
                 // a packet inside the head frame is missing (or still on its way): wait as for a hole
-                if (holeSinceNanos < 0) {
-                    holeSinceNanos = now;
-                }
-                if (now - holeSinceNanos < maxWaitNanos && pending.size() < MAX_PENDING) {
+                if (now - p.arrival < maxWaitNanos && pending.size() < MAX_PENDING) {
+                    holeSinceNanos = p.arrival;
                     return;
                 }
                 skipHole(seq + 1);
@@ -168,7 +164,6 @@ public final class FrameAssembler {
                 payloads.add(pending.remove(i).payload);
             }
             nextSeq = end + 1;
-            holeSinceNanos = -1;
             emit(payloads, p.ts);
         }
     }
