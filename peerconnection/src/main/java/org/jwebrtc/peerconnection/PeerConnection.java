@@ -403,12 +403,13 @@ public final class PeerConnection implements AutoCloseable {
                     dc.state(DataChannel.State.CLOSED);
                     dc.listener().onClose();
                 });
+                setState(PeerConnectionState.CLOSED);
+            } finally {
+                // whatever threw above (a protocol layer, an application callback): timer and sockets still go
                 if (timer != null) {
                     timer.cancel(false);
                 }
                 sockets.values().forEach(DatagramChannel::close);
-                setState(PeerConnectionState.CLOSED);
-            } finally {
                 done.complete(null);
             }
         };
