@@ -83,6 +83,7 @@ public final class DtlsTransport {
     private int minCiphertext = 16;
     private long receivedRecords;
     private long sentRecords;
+    private long failedHandshakes;
     /** The DTLS 1.3 engine while it owns the association; null on the DTLS 1.2 path. */
     private Dtls13Connection v13;
     private DtlsVersion negotiated;
@@ -320,6 +321,9 @@ public final class DtlsTransport {
                 state = State.CONNECTED;
                 negotiated = DtlsVersion.DTLS_1_3;
             } else if (e instanceof DtlsEvent.Failed) {
+                if (state != State.CONNECTED) {
+                    failedHandshakes++;
+                }
                 state = State.FAILED;
             } else if (e instanceof DtlsEvent.Closed) {
                 state = State.CLOSED;
@@ -422,10 +426,10 @@ public final class DtlsTransport {
     public DtlsStats stats() {
         if (v13 != null) {
             return new DtlsStats(droppedDatagrams + v13.droppedDatagrams(), v13.receivedRecords(), v13.sentRecords(),
-                    v13.authFailures(), v13.replayedRecords(), v13.downgradesRejected());
+                    v13.authFailures(), v13.replayedRecords(), v13.downgradesRejected(), failedHandshakes);
         }
         return new DtlsStats(droppedDatagrams + io.droppedInbound(), receivedRecords, sentRecords,
-                droppedRecords[0], 0, downgradesRejected);
+                droppedRecords[0], 0, downgradesRejected, failedHandshakes);
     }
 
     private void requireV13Connected() {
@@ -542,6 +546,9 @@ public final class DtlsTransport {
 
     private void fail(String reason) {
         LOG.log(System.Logger.Level.DEBUG, "DTLS failed: {0}", reason);
+        if (state == State.HANDSHAKING) {
+            failedHandshakes++;
+        }
         state = State.FAILED;
         events.add(new DtlsEvent.Failed(reason));
     }

@@ -372,6 +372,7 @@ class KvsSignalingSessionTest {
             URI expired = ConnectUrlSigner.sign(ws, arn, Optional.of("v3"), example(), "us-west-2",
                     Instant.now().minus(Duration.ofMinutes(10)));
             assertRefused(expired, group, 403, "Signature expired");
+            assertThat(server.refusedSignatures()).as("wrong key and expired, counted").isEqualTo(2);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }

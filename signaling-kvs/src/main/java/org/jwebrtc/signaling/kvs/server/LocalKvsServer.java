@@ -86,6 +86,11 @@ public final class LocalKvsServer implements AutoCloseable {
         return router.notify(channelArn, clientId, MessageType.RECONNECT_ICE_SERVER).size();
     }
 
+    /** Requests refused by the SigV4 check (REST header form and WebSocket presigned form) since the start. */
+    public long refusedSignatures() {
+        return authenticator.refused();
+    }
+
     public int viewerCount(String channelArn) {
         return router.viewerCount(channelArn);
     }

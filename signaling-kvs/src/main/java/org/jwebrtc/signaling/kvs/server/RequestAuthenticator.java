@@ -17,6 +17,8 @@ import org.jwebrtc.signaling.kvs.auth.SigV4;
  */
 final class RequestAuthenticator {
     private final LocalKvsConfig config;
+    /** Requests refused by the SigV4 check (any form, any reason), for {@link LocalKvsServer#refusedSignatures}. */
+    private final java.util.concurrent.atomic.LongAdder refused = new java.util.concurrent.atomic.LongAdder();
 
     RequestAuthenticator(LocalKvsConfig config) {
         this.config = config;
@@ -25,7 +27,29 @@ final class RequestAuthenticator {
     /** A verified caller: the access key that signed. */
     record Caller(String accessKeyId) {}
 
+    long refused() {
+        return refused.sum();
+    }
+
     Caller verifyHeaderSigned(HttpRequestToSign req) throws KvsError {
+        try {
+            return headerSigned(req);
+        } catch (KvsError e) {
+            refused.increment();
+            throw e;
+        }
+    }
+
+    Caller verifyPresigned(HttpRequestToSign req) throws KvsError {
+        try {
+            return presigned(req);
+        } catch (KvsError e) {
+            refused.increment();
+            throw e;
+        }
+    }
+
+    private Caller headerSigned(HttpRequestToSign req) throws KvsError {
         String auth = req.header("Authorization");
         if (auth == null || !auth.startsWith(SigV4.ALGORITHM + " ")) {
             throw new KvsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -62,7 +86,7 @@ final class RequestAuthenticator {
         return new Caller(credential.substring(0, credential.indexOf('/')));
     }
 
-    Caller verifyPresigned(HttpRequestToSign req) throws KvsError {
+    private Caller presigned(HttpRequestToSign req) throws KvsError {
         String algorithm = req.queryParam("X-Amz-Algorithm");
         String credential = req.queryParam("X-Amz-Credential");
         String amzDate = req.queryParam("X-Amz-Date");
