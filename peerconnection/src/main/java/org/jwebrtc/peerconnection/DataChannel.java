@@ -6,8 +6,9 @@ import org.jwebrtc.sctp.DataChannelInit;
 
 /**
  * RTCDataChannel (W3C webrtc §6.2) over SCTP/DCEP. {@link #send} may be called from any thread: the message is
- * handed to the connection's loop through its bounded command queue; false means back-pressure (queue full or
- * channel not open), never a silent drop. Events arrive on the loop thread.
+ * handed to the connection's loop through its bounded command queue; false means back-pressure (queue full,
+ * {@link PeerLimits#MAX_BUFFERED_AMOUNT} reached, or channel not open), never a silent drop. Events arrive on the
+ * loop thread.
  */
 public final class DataChannel {
     public enum State { CONNECTING, OPEN, CLOSING, CLOSED }
@@ -65,11 +66,24 @@ public final class DataChannel {
         return send(true, data);
     }
 
+    /**
+     * @throws IllegalArgumentException if the message is larger than the negotiated max-message-size (W3C webrtc
+     *                                  §6.2 send(): TypeError), which no retry can fix
+     */
     private boolean send(boolean binary, byte[] data) {
         if (state != State.OPEN) {
             return false;
         }
-        queuedBytes.addAndGet(data.length);
+        long max = owner.maxSendMessageSize;
+        if (data.length > max) {
+            throw new IllegalArgumentException("message of " + data.length + " bytes exceeds the max-message-size "
+                    + max + " (RFC 8841 §6)");
+        }
+        // bounded: a peer that stops reading makes send() report back-pressure, not grow the queue (PeerLimits)
+        if (queuedBytes.addAndGet(data.length) + sctpBuffered > PeerLimits.MAX_BUFFERED_AMOUNT) {
+            queuedBytes.addAndGet(-data.length);
+            return false;
+        }
         if (!owner.submitSend(this, binary, data)) {
             queuedBytes.addAndGet(-data.length);
             return false;

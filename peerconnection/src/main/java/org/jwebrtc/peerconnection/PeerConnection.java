@@ -127,6 +127,10 @@ public final class PeerConnection implements AutoCloseable {
     private long delivered;
     private long undeliverable;
     private final long createdNanos = System.nanoTime();
+    /** Remote candidates handed to ICE (SDP + trickle), against {@link PeerLimits#MAX_REMOTE_CANDIDATES}. */
+    private int remoteCandidates;
+    /** The largest message send() takes: ours, then min(ours, the remote a=max-message-size) (RFC 8841 §6). */
+    volatile long maxSendMessageSize;
     private volatile long connectedNanos;
 
     private PeerConnection(PeerConnectionConfig config, PeerConnectionObserver observer, EventLoopGroup group)
@@ -137,6 +141,7 @@ public final class PeerConnection implements AutoCloseable {
         this.certificate = config.certificate().orElseGet(DtlsCertificate::generate);
         this.localIce = IceCredentials.random(random);
         this.commands = new MpscArrayQueue<>(config.commandQueueCapacity());
+        this.maxSendMessageSize = config.maxMessageSize();
         this.media = new MediaSession(random, NtpClock.system(), cname, new MediaOutput());
         int preference = 65_535;
         for (InetAddress address : config.hostAddresses()) {
@@ -283,6 +288,8 @@ public final class PeerConnection implements AutoCloseable {
                     remote.maxMessageSize(), remote.dataChannel());
             dtlsState = "connecting";
             dtlsRole = role;
+            maxSendMessageSize = Math.min(config.maxMessageSize(),
+                    remote.maxMessageSize() > 0 ? remote.maxMessageSize() : 65_536);
             if (!isOffer) {
                 applyNegotiation(remote.sdp(), remote.sdp(), true);
             }
@@ -304,6 +311,10 @@ public final class PeerConnection implements AutoCloseable {
     public CompletableFuture<Void> addIceCandidate(IceCandidateInit candidate) {
         return call(() -> {
             if (stack == null || remoteDescription == null) {
+                if (earlyCandidates.size() >= PeerLimits.MAX_REMOTE_CANDIDATES) {
+                    throw new IllegalStateException("more than " + PeerLimits.MAX_REMOTE_CANDIDATES
+                            + " remote candidates");
+                }
                 earlyCandidates.add(candidate);
             } else {
                 applyCandidate(candidate);
@@ -654,6 +665,9 @@ public final class PeerConnection implements AutoCloseable {
 
     /** A remote candidate: every allocation installs its IP's permission before checks go out (RFC 8656 §9). */
     private void addRemote(Candidate c) {
+        if (++remoteCandidates > PeerLimits.MAX_REMOTE_CANDIDATES) {
+            throw new IllegalStateException("more than " + PeerLimits.MAX_REMOTE_CANDIDATES + " remote candidates");
+        }
         long now = System.nanoTime();
         if (c.address().getAddress() != null) {
             for (TurnRelay r : relays) {
@@ -748,7 +762,16 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     private void openNow(DataChannel dc) {
-        int id = stack.channels().open(dc.init());
+        int id;
+        try {
+            id = stack.channels().open(dc.init());
+        } catch (IllegalStateException e) {
+            // W3C webrtc §6.1: no stream id left (PeerLimits.SCTP_STREAMS) or the id is taken: the channel closes
+            LOG.log(System.Logger.Level.INFO, dc + " not opened: " + e.getMessage());
+            dc.state(DataChannel.State.CLOSED);
+            dc.listener().onClose();
+            return;
+        }
         dc.id = id;
         channels.put(id, dc);
         applyThreshold(dc);

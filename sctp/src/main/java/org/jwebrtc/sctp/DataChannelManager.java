@@ -57,12 +57,13 @@ public final class DataChannelManager {
     }
 
     private int freeStreamId() {
-        for (int id = dtlsClient ? 0 : 1; id < 65535; id += 2) {
+        int streams = association.outboundStreams();
+        for (int id = dtlsClient ? 0 : 1; id < streams; id += 2) {
             if (!channels.containsKey(id)) {
                 return id;
             }
         }
-        throw new IllegalStateException("no free stream id");
+        throw new IllegalStateException("no free stream id: the " + streams + " SCTP streams all carry a channel");
     }
 
     private void announce(Channel c) {

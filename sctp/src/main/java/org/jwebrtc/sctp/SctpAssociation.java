@@ -103,6 +103,11 @@ public final class SctpAssociation {
         t1Deadline = now + t1Rto;
     }
 
+    /** Outbound streams: the configured count, then the negotiated one (the smaller of ours and the peer's MIS). */
+    public int outboundStreams() {
+        return outboundStreams;
+    }
+
     /** Queues a user message; false when the send buffer is full (see {@link #bufferedAmount}). */
     public boolean send(int streamId, int ppid, byte[] data, int off, int len, SendOptions options) {
         if (state == SctpState.TERMINATED || state.compareTo(SctpState.SHUTDOWN_PENDING) >= 0) {

@@ -90,6 +90,14 @@ public record SctpConfig(int localPort, int remotePort, int mtu, int maxReceiveM
                 delayedAckNanos);
     }
 
+    /** Streams we offer each way (RFC 9260 §5.1.2: OS and MIS; the association uses the smaller of both sides'). */
+    public SctpConfig withStreams(int outbound, int inbound) {
+        return new SctpConfig(localPort, remotePort, mtu, maxReceiveMessageSize, maxSendMessageSize, sendBufferSize,
+                receiveWindow, outbound, inbound, rtoInitialNanos, rtoMinNanos, rtoMaxNanos,
+                maxAssociationRetransmits, maxInitRetransmits, heartbeatIntervalNanos, cookieLifetimeNanos,
+                delayedAckNanos);
+    }
+
     public SctpConfig withHeartbeatInterval(Duration interval) {
         return new SctpConfig(localPort, remotePort, mtu, maxReceiveMessageSize, maxSendMessageSize, sendBufferSize,
                 receiveWindow, outboundStreams, inboundStreams, rtoInitialNanos, rtoMinNanos, rtoMaxNanos,

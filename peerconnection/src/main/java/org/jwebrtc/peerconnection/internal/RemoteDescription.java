@@ -12,6 +12,7 @@ import org.jwebrtc.dtls.Fingerprint;
 import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.CandidateType;
 import org.jwebrtc.ice.IceCredentials;
+import org.jwebrtc.peerconnection.PeerLimits;
 import org.jwebrtc.sdp.MediaDescription;
 import org.jwebrtc.sdp.PropertyAttribute;
 import org.jwebrtc.sdp.Sdp;
@@ -29,6 +30,10 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
     }
 
     public static RemoteDescription parse(String text) {
+        if (text.length() > PeerLimits.MAX_SDP_CHARS) {
+            throw new IllegalArgumentException("remote SDP of " + text.length() + " chars exceeds the limit of "
+                    + PeerLimits.MAX_SDP_CHARS);
+        }
         SessionDescription sd;
         try {
             sd = Sdp.parse(text, Sdp.Mode.LENIENT);
@@ -52,6 +57,10 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         List<Candidate> candidates = new ArrayList<>();
         for (org.jwebrtc.sdp.Candidate c : app.candidates()) {
             iceCandidate(c).ifPresent(candidates::add);
+        }
+        if (candidates.size() > PeerLimits.MAX_REMOTE_CANDIDATES) {
+            throw new IllegalArgumentException("remote SDP carries " + candidates.size()
+                    + " candidates, more than the limit of " + PeerLimits.MAX_REMOTE_CANDIDATES);
         }
         return new RemoteDescription(sd, new IceCredentials(ufrag, pwd), fingerprint, sd.setup(app),
                 app.sctpPort().orElse(5000), app.maxMessageSize().orElse(65_536), candidates,

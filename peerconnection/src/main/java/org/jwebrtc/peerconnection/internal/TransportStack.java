@@ -124,6 +124,8 @@ public final class TransportStack {
             // one SCTP packet must fit one DTLS record of one datagram (RFC 8261 §5)
             sctp = new SctpAssociation(SctpConfig.defaults().withPorts(SctpConfig.DEFAULT_PORT, remoteSctpPort)
                     .withMtu(SCTP_MTU)
+                    .withStreams(org.jwebrtc.peerconnection.PeerLimits.SCTP_STREAMS,
+                            org.jwebrtc.peerconnection.PeerLimits.SCTP_STREAMS)
                     .withMessageSizes(maxMessageSize, Math.min(maxSend, maxMessageSize)), new Random(random.nextLong()));
             channels = new DataChannelManager(sctp, dtlsRole == DtlsRole.CLIENT);
         } else {
