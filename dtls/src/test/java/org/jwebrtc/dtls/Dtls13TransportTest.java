@@ -116,6 +116,7 @@ class Dtls13TransportTest {
             assertThat(DtlsPair.first(pair.serverEvents, DtlsEvent.Failed.class).reason())
                     .isEqualTo("peer sent fatal alert illegal_parameter(47)");
             assertThat(pair.serverEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
+            assertThat(pair.client.stats().failedHandshakes()).as("counted").isEqualTo(1);
         }
     }
 

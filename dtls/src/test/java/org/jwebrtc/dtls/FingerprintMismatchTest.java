@@ -26,6 +26,8 @@ class FingerprintMismatchTest {
             assertThat(s.reason()).isEqualTo("peer sent fatal alert bad_certificate(42)");
             assertThat(pair.clientEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
             assertThat(pair.serverEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
+            assertThat(pair.client.stats().failedHandshakes()).isEqualTo(1);
+            assertThat(pair.server.stats().failedHandshakes()).isEqualTo(1);
         }
     }
 
@@ -42,6 +44,8 @@ class FingerprintMismatchTest {
             assertThat(c.reason()).isEqualTo("peer sent fatal alert bad_certificate(42)");
             assertThat(pair.clientEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
             assertThat(pair.serverEvents).noneMatch(e -> e instanceof DtlsEvent.Connected);
+            assertThat(pair.client.stats().failedHandshakes()).isEqualTo(1);
+            assertThat(pair.server.stats().failedHandshakes()).isEqualTo(1);
         }
     }
 
