@@ -127,8 +127,11 @@ public final class PeerConnection implements AutoCloseable {
     private long delivered;
     private long undeliverable;
     private final long createdNanos = System.nanoTime();
-    /** Remote candidates handed to ICE (SDP + trickle), against {@link PeerLimits#MAX_REMOTE_CANDIDATES}. */
-    private int remoteCandidates;
+    /**
+     * Remote candidate addresses handed to ICE (SDP + trickle; a renegotiation repeats them, counted once), at most
+     * {@link PeerLimits#MAX_REMOTE_CANDIDATES}.
+     */
+    private final java.util.Set<InetSocketAddress> remoteCandidates = new java.util.HashSet<>();
     /** The largest message send() takes: ours, then min(ours, the remote a=max-message-size) (RFC 8841 §6). */
     volatile long maxSendMessageSize;
     private volatile long connectedNanos;
@@ -665,9 +668,10 @@ public final class PeerConnection implements AutoCloseable {
 
     /** A remote candidate: every allocation installs its IP's permission before checks go out (RFC 8656 §9). */
     private void addRemote(Candidate c) {
-        if (++remoteCandidates > PeerLimits.MAX_REMOTE_CANDIDATES) {
+        if (!remoteCandidates.contains(c.address()) && remoteCandidates.size() >= PeerLimits.MAX_REMOTE_CANDIDATES) {
             throw new IllegalStateException("more than " + PeerLimits.MAX_REMOTE_CANDIDATES + " remote candidates");
         }
+        remoteCandidates.add(c.address());
         long now = System.nanoTime();
         if (c.address().getAddress() != null) {
             for (TurnRelay r : relays) {

@@ -8,8 +8,8 @@ public final class PeerLimits {
     /** A remote description longer than this is refused (setRemoteDescription fails); real ones are a few KiB. */
     public static final int MAX_SDP_CHARS = 128 * 1024;
     /**
-     * Remote candidates accepted per connection, from the SDP and trickled together (addIceCandidate fails beyond
-     * it); the ICE checklist is capped separately (RFC 8445 §6.1.2.5, 100 pairs).
+     * Remote candidate addresses accepted per connection, from the SDP and trickled together (a repeated one counts
+     * once; addIceCandidate fails beyond it); the ICE checklist is capped separately (RFC 8445 §6.1.2.5, 100 pairs).
      */
     public static final int MAX_REMOTE_CANDIDATES = 128;
     /**
