@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The module's tests run under Netty's paranoid leak detector, and a leak is seen (so {@link NettyLeakCheck} works). */
+/** The module's tests run under Netty's paranoid leak detector, and a leak is seen ({@link NettyLeakCheck} works). */
 class NettyLeakDetectionTest {
     @Test
     void paranoidDetectionWithTheRecordingDetectorIsOn() {

@@ -169,10 +169,8 @@ class PeerLimitsTest {
 
     @Test
     void anOversizedRemoteDescriptionIsRefused() throws Exception {
-        PeerConnection offerer = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        PeerConnection answerer = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        open.add(offerer);
-        open.add(answerer);
+        PeerConnection offerer = lone();
+        PeerConnection answerer = lone();
         offerer.createDataChannel(DataChannelInit.reliable("x"));
         String sdp = offerer.createOffer().get(30, TimeUnit.SECONDS).sdp();
         StringBuilder big = new StringBuilder(sdp);
@@ -187,8 +185,7 @@ class PeerLimitsTest {
 
     @Test
     void remoteCandidatesAreCappedInTheSdpInTrickleAndBeforeTheDescription() throws Exception {
-        PeerConnection offerer = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        open.add(offerer);
+        PeerConnection offerer = lone();
         offerer.createDataChannel(DataChannelInit.reliable("x"));
         String sdp = offerer.createOffer().get(30, TimeUnit.SECONDS).sdp();
         int inOffer = sdp.split("a=candidate:", -1).length - 1;
@@ -198,15 +195,13 @@ class PeerLimitsTest {
         for (int i = 0; i <= PeerLimits.MAX_REMOTE_CANDIDATES; i++) {
             many.append("a=").append(candidate(i)).append("\r\n");
         }
-        PeerConnection a1 = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        open.add(a1);
+        PeerConnection a1 = lone();
         String flooded = sdp.replaceFirst("a=candidate:", many + "a=candidate:");
         assertThatThrownBy(() -> a1.setRemoteDescription(new SessionDescriptionInit("offer", flooded))
                 .get(30, TimeUnit.SECONDS)).cause().hasMessageContaining("more than the limit of "
                 + PeerLimits.MAX_REMOTE_CANDIDATES);
 
-        PeerConnection a2 = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        open.add(a2);
+        PeerConnection a2 = lone();
         a2.setRemoteDescription(new SessionDescriptionInit("offer", sdp)).get(30, TimeUnit.SECONDS);
         for (int i = inOffer; i < PeerLimits.MAX_REMOTE_CANDIDATES; i++) {
             a2.addIceCandidate(IceCandidateInit.of(candidate(i), "0", 0)).get(30, TimeUnit.SECONDS);
@@ -215,13 +210,19 @@ class PeerLimitsTest {
                 .get(30, TimeUnit.SECONDS)).cause().isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more than " + PeerLimits.MAX_REMOTE_CANDIDATES + " remote candidates");
 
-        PeerConnection a3 = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
-        open.add(a3);
+        PeerConnection a3 = lone();
         for (int i = 0; i < PeerLimits.MAX_REMOTE_CANDIDATES; i++) {
             a3.addIceCandidate(IceCandidateInit.of(candidate(i), "0", 0)).get(30, TimeUnit.SECONDS);
         }
         assertThatThrownBy(() -> a3.addIceCandidate(IceCandidateInit.of(candidate(999), "0", 0))
                 .get(30, TimeUnit.SECONDS)).cause().hasMessageContaining("remote candidates");
+    }
+
+    /** A connection nobody talks to, closed after the test. */
+    private PeerConnection lone() {
+        PeerConnection pc = PeerConnection.create(PeerConnectionConfig.loopback(), new PeerConnectionObserver() { });
+        open.add(pc);
+        return pc;
     }
 
     /** A host candidate on a loopback port nobody listens on (checks to it go nowhere but 127.0.0.1). */
