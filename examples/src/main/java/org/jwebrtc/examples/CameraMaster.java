@@ -41,7 +41,7 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
     private final PeerConnectionConfig config;
     private final PrintStream out;
     private final String preferredVideo;
-    private final boolean relayOnly;
+    private final CandidatePolicy policy;
     private final KvsSignalingSession session;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
     /** Every viewer's connection from its offer on; candidates go here even before the answer is done. */
@@ -71,12 +71,18 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
     /** With {@code relayOnly}, every viewer connection uses only relay candidates from KVS's TURN servers. */
     public CameraMaster(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out,
                         String preferredVideo, boolean relayOnly) throws SignalingException, InterruptedException {
+        this(config, options, out, preferredVideo, CandidatePolicy.of(relayOnly));
+    }
+
+    /** {@code policy} decides whether KVS's TURN servers are used (always, only them, or not at all). */
+    public CameraMaster(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out,
+                        String preferredVideo, CandidatePolicy policy) throws SignalingException, InterruptedException {
         this.config = config;
         this.out = out;
         this.preferredVideo = preferredVideo;
-        this.relayOnly = relayOnly;
+        this.policy = policy;
         this.session = KvsSignalingSession.start(options, this);
-        session.awaitOpen(Duration.ofSeconds(20));
+        session.awaitOpen(Duration.ofSeconds(60));   // a cold JVM on a busy machine: the SDK alone takes seconds
         out.println("master connected to signaling channel " + session.channelArn());
         camera.scheduleAtFixedRate(this::videoTick, 0, FRAME_MICROS, TimeUnit.MICROSECONDS);
         camera.scheduleAtFixedRate(this::audioTick, 0, AUDIO_MICROS, TimeUnit.MICROSECONDS);
@@ -116,7 +122,7 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
             oldPc.close();
         }
         // TURN credentials are short-lived (KVS: 5 min): each viewer gets the session's current ones
-        PeerConnectionConfig viewerConfig = IceServers.apply(config, session.iceServers(), relayOnly);
+        PeerConnectionConfig viewerConfig = IceServers.apply(config, session.iceServers(), policy);
         PeerConnection pc = PeerConnection.create(viewerConfig, new PeerConnectionObserver() {
             @Override
             public void onIceCandidate(Optional<IceCandidateInit> c) {
@@ -131,6 +137,7 @@ public final class CameraMaster implements KvsSignalingSession.Listener, AutoClo
 
             @Override
             public void onConnectionStateChange(PeerConnectionState state) {
+                out.println("master: " + viewerId + " " + state.name().toLowerCase(java.util.Locale.ROOT));
                 if (state == PeerConnectionState.FAILED || state == PeerConnectionState.CLOSED) {
                     viewers.computeIfPresent(viewerId, (k, v) -> null);
                 }

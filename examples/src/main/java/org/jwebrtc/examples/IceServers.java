@@ -12,12 +12,14 @@ final class IceServers {
     private IceServers() {}
 
     /**
-     * The TURN servers KVS handed out, as peer-connection ICE servers. The peer connection speaks TURN over UDP so
-     * far, so {@code turns:} and {@code ?transport=tcp} URIs are left out (KVS lists UDP ones too).
+     * The TURN servers KVS handed out, as peer-connection ICE servers next to the ones {@code config} has already
+     * (e.g. STUN servers given on the command line). The peer connection speaks TURN over UDP so far, so
+     * {@code turns:} and {@code ?transport=tcp} URIs are left out (KVS lists UDP ones too). {@code NO_RELAY} leaves
+     * KVS's TURN servers out altogether.
      */
-    static PeerConnectionConfig apply(PeerConnectionConfig config, List<IceServer> servers, boolean relayOnly) {
-        List<IceServerConfig> out = new ArrayList<>();
-        for (IceServer s : servers) {
+    static PeerConnectionConfig apply(PeerConnectionConfig config, List<IceServer> servers, CandidatePolicy policy) {
+        List<IceServerConfig> out = new ArrayList<>(config.iceServers());
+        for (IceServer s : policy == CandidatePolicy.NO_RELAY ? List.<IceServer>of() : servers) {
             List<String> udp = s.uris().stream().filter(u -> u.startsWith("turn:") && !u.contains("transport=tcp"))
                     .toList();
             if (!udp.isEmpty()) {
@@ -25,6 +27,6 @@ final class IceServers {
             }
         }
         return config.withIceServers(out)
-                .withIceTransportPolicy(relayOnly ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL);
+                .withIceTransportPolicy(policy == CandidatePolicy.RELAY_ONLY ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL);
     }
 }

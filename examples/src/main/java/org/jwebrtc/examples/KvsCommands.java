@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jwebrtc.dtls.DtlsCertificate;
+import org.jwebrtc.peerconnection.IceServerConfig;
 import org.jwebrtc.peerconnection.PeerConnectionConfig;
 import org.jwebrtc.signaling.kvs.KvsSignalingOptions;
 import org.jwebrtc.signaling.kvs.server.LocalKvsConfig;
@@ -43,6 +45,15 @@ final class KvsCommands {
         boolean loopback;
         @Option(names = "--relay-only", description = "Relay candidates only (KVS's TURN servers).")
         boolean relayOnly;
+        @Option(names = "--no-relay", description = "Ignore the TURN servers signaling hands out: host and "
+                + "server-reflexive candidates only.")
+        boolean noRelay;
+        @Option(names = "--host", paramLabel = "ADDRESS", description = "Gather host candidates on this local "
+                + "address (repeatable; default: every IPv4 interface that is up, or loopback with --loopback).")
+        List<InetAddress> hosts = new ArrayList<>();
+        @Option(names = "--stun", paramLabel = "HOST:PORT", description = "STUN server for server-reflexive "
+                + "candidates (repeatable; KVS's GetIceServerConfig hands out TURN servers only).")
+        List<String> stun = new ArrayList<>();
 
         KvsSignalingOptions.Builder apply(KvsSignalingOptions.Builder b) {
             Region r = region != null ? Region.of(region)
@@ -58,9 +69,33 @@ final class KvsCommands {
             return b;
         }
 
+        /** Validates the flags; null when they are fine, else the message for a usage error. */
+        String usageError() {
+            if (relayOnly && noRelay) {
+                return "--relay-only and --no-relay exclude each other";
+            }
+            for (String s : stun) {
+                try {
+                    HostPort.parse(s);
+                } catch (IllegalArgumentException e) {
+                    return "--stun: " + e.getMessage();
+                }
+            }
+            return null;
+        }
+
+        CandidatePolicy policy() {
+            return relayOnly ? CandidatePolicy.RELAY_ONLY : noRelay ? CandidatePolicy.NO_RELAY : CandidatePolicy.ALL;
+        }
+
         PeerConnectionConfig peerConnectionConfig() throws SocketException {
-            List<InetAddress> hosts = loopback ? List.of(InetAddress.getLoopbackAddress()) : NetworkHosts.all();
-            return PeerConnectionConfig.loopback().withHostAddresses(hosts)
+            List<InetAddress> gather = !hosts.isEmpty() ? hosts
+                    : loopback ? List.of(InetAddress.getLoopbackAddress()) : NetworkHosts.all();
+            List<IceServerConfig> stunServers = new ArrayList<>();
+            for (String s : stun) {
+                stunServers.add(IceServerConfig.stun("stun:" + s));
+            }
+            return PeerConnectionConfig.loopback().withHostAddresses(gather).withIceServers(stunServers)
                     .withCertificate(DtlsCertificate.generate());
         }
     }
@@ -74,8 +109,13 @@ final class KvsCommands {
 
         @Override
         public Integer call() throws Exception {
+            String usage = usageError();
+            if (usage != null) {
+                System.err.println("master: " + usage);
+                return 2;
+            }
             try (CameraMaster master = new CameraMaster(peerConnectionConfig(),
-                    apply(KvsSignalingOptions.master(channel)).build(), System.out, videoCodec, relayOnly)) {
+                    apply(KvsSignalingOptions.master(channel)).build(), System.out, videoCodec, policy())) {
                 if (seconds > 0) {
                     Thread.sleep(Duration.ofSeconds(seconds).toMillis());
                 } else {
@@ -92,13 +132,21 @@ final class KvsCommands {
         String clientId;
         @Option(names = "--seconds", defaultValue = "10", description = "How long to watch (default 10).")
         int seconds;
+        @Option(names = "--connect-timeout", defaultValue = "60", description = "Seconds to wait for the "
+                + "connection (default 60; a failed ICE check list ends the wait earlier, after about 35 s).")
+        int connectTimeout;
 
         @Override
         public Integer call() throws Exception {
+            String usage = usageError();
+            if (usage != null) {
+                System.err.println("viewer: " + usage);
+                return 2;
+            }
             String id = clientId != null ? clientId : "viewer-" + UUID.randomUUID().toString().substring(0, 8);
             try (StatsViewer viewer = new StatsViewer(peerConnectionConfig(),
-                    apply(KvsSignalingOptions.viewer(channel, id)).build(), System.out, relayOnly)) {
-                return viewer.watch(Duration.ofSeconds(seconds)) > 0 ? 0 : 1;
+                    apply(KvsSignalingOptions.viewer(channel, id)).build(), System.out, policy())) {
+                return viewer.watch(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(seconds)) > 0 ? 0 : 1;
             }
         }
     }

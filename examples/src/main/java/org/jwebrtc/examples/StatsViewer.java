@@ -40,6 +40,8 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
     private final PeerConnection pc;
     private final KvsSignalingSession session;
     private final CountDownLatch connected = new CountDownLatch(1);
+    /** Counted down on CONNECTED or FAILED: whichever comes first settles the wait for a connection. */
+    private final CountDownLatch settled = new CountDownLatch(1);
     private final CountDownLatch opened = new CountDownLatch(1);
     private final AtomicLong videoFrames = new AtomicLong();
     private final AtomicLong keyframes = new AtomicLong();
@@ -47,7 +49,8 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
     private final AtomicLong audioPackets = new AtomicLong();
     private final AtomicLong telemetry = new AtomicLong();
     private final AtomicLong lastRttNanos = new AtomicLong(-1);
-    private final long created = System.nanoTime();
+    /** When the offer went to signaling: connection times count from here. */
+    private volatile long offerNanos = System.nanoTime();
     private volatile long connectedNanos;
     private volatile String videoCodec = "-";
 
@@ -58,18 +61,29 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
     /** With {@code relayOnly}, only relay candidates from KVS's TURN servers are used. */
     public StatsViewer(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out, boolean relayOnly)
             throws Exception {
+        this(config, options, out, CandidatePolicy.of(relayOnly));
+    }
+
+    /** {@code policy} decides whether KVS's TURN servers are used (always, only them, or not at all). */
+    public StatsViewer(PeerConnectionConfig config, KvsSignalingOptions options, PrintStream out,
+                       CandidatePolicy policy) throws Exception {
         this.out = out;
         this.session = KvsSignalingSession.start(options, this);
-        session.awaitOpen(Duration.ofSeconds(20));
+        session.awaitOpen(Duration.ofSeconds(60));   // a cold JVM on a busy machine: the SDK alone takes seconds
         out.println("viewer connected to signaling as " + options.clientId().orElse("?")
-                + (relayOnly ? " (relay only)" : ""));
-        this.pc = PeerConnection.create(IceServers.apply(config, session.iceServers(), relayOnly), this);
+                + switch (policy) {
+                    case ALL -> "";
+                    case RELAY_ONLY -> " (relay only)";
+                    case NO_RELAY -> " (no relay)";
+                });
+        this.pc = PeerConnection.create(IceServers.apply(config, session.iceServers(), policy), this);
         pc.addTransceiver(MediaKind.VIDEO, Direction.RECVONLY);
         pc.addTransceiver(MediaKind.AUDIO, Direction.RECVONLY);
         DataChannel channel = pc.createDataChannel(DataChannelInit.reliable("telemetry"));
         channel.setListener(new Telemetry());
         SessionDescriptionInit offer = pc.createOffer().get(10, TimeUnit.SECONDS);
         pc.setLocalDescription(offer).get(10, TimeUnit.SECONDS);
+        offerNanos = System.nanoTime();
         session.sendSdp(MessageType.SDP_OFFER, Optional.empty(), offer.sdp());
     }
 
@@ -89,6 +103,7 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
 
     @Override
     public void onIceCandidate(Optional<IceCandidateInit> c) {
+        c.ifPresent(i -> out.println("viewer: local candidate " + describe(i.candidate())));
         session.sendCandidate(Optional.empty(), SignalingCandidates.toPayload(c));
     }
 
@@ -116,6 +131,9 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
         if (state == PeerConnectionState.CONNECTED) {
             connectedNanos = System.nanoTime();
             connected.countDown();
+            settled.countDown();
+        } else if (state == PeerConnectionState.FAILED) {
+            settled.countDown();
         }
     }
 
@@ -141,7 +159,26 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
         if (!connected.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no connection within 30 s");
         }
-        out.printf("viewer: connected %.0f ms after the offer%n", (connectedNanos - created) / 1e6);
+        return stream(duration);
+    }
+
+    /**
+     * Waits up to {@code connectTimeout} for the connection, then watches for {@code duration}; returns the number
+     * of video frames received, 0 when the connection failed (ICE found no working pair) or did not come up in time.
+     */
+    public long watch(Duration connectTimeout, Duration duration) throws InterruptedException {
+        boolean done = settled.await(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (connected.getCount() > 0) {
+            out.printf(done ? "viewer: gave up: ICE failed %.0f ms after the offer (no candidate pair works)%n"
+                    : "viewer: no connection within %2$d s%n", (System.nanoTime() - offerNanos) / 1e6,
+                    connectTimeout.toSeconds());
+            return 0;
+        }
+        return stream(duration);
+    }
+
+    private long stream(Duration duration) throws InterruptedException {
+        out.printf("viewer: connected %.0f ms after the offer%n", (connectedNanos - offerNanos) / 1e6);
         DataChannel probe = pc.createDataChannel(DataChannelInit.reliable("rtt"));
         probe.setListener(new Telemetry());
         long lastBytes = 0;
@@ -175,6 +212,17 @@ public final class StatsViewer implements KvsSignalingSession.Listener, PeerConn
             Thread.currentThread().interrupt();
         }
         return pc.iceConnectionState().name().toLowerCase();
+    }
+
+    /** "srflx 198.18.0.12:40000" from an SDP candidate attribute (RFC 8839 §5.1), the raw text if it is odd. */
+    static String describe(String candidate) {
+        String[] f = candidate.split(" ");
+        for (int i = 6; i + 1 < f.length; i++) {
+            if (f[i].equals("typ")) {
+                return f[i + 1] + " " + f[4] + ":" + f[5] + " " + f[2].toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return candidate;
     }
 
     private static String candidate(StatsReport report, String type) {

@@ -166,13 +166,28 @@ public final class WebrtcCli {
         int port;
         @Option(names = "--bind", defaultValue = "127.0.0.1")
         String bind;
+        @Option(names = "--turn", paramLabel = "URI", description = "TURN server GetIceServerConfig hands out, e.g. "
+                + "turn:127.0.0.1:3478?transport=udp (repeatable; needs --turn-secret).")
+        List<String> turn = new ArrayList<>();
+        @Option(names = "--turn-secret", paramLabel = "SECRET", description = "TURN REST shared secret of those "
+                + "servers (webrtc turn-server --secret): clients get time-limited credentials, as on KVS.")
+        String turnSecret;
 
         @Override
         public Integer call() throws Exception {
-            try (LocalKvsServer s = LocalKvsServer.start(LocalKvsConfig.builder()
-                    .bind(new InetSocketAddress(InetAddress.getByName(bind), port)).build())) {
+            if (turn.isEmpty() != (turnSecret == null)) {
+                System.err.println("signaling-server: --turn and --turn-secret go together");
+                return 2;
+            }
+            LocalKvsConfig.Builder config = LocalKvsConfig.builder()
+                    .bind(new InetSocketAddress(InetAddress.getByName(bind), port));
+            if (!turn.isEmpty()) {
+                config.turn(turn, turnSecret);
+            }
+            try (LocalKvsServer s = LocalKvsServer.start(config.build())) {
                 System.out.println("KVS-compatible signaling on " + s.httpEndpoint() + " (credentials "
-                        + LocalKvsConfig.EXAMPLE_ACCESS_KEY + " / the AWS docs' example secret)");
+                        + LocalKvsConfig.EXAMPLE_ACCESS_KEY + " / the AWS docs' example secret)"
+                        + (turn.isEmpty() ? "" : ", TURN " + String.join(" ", turn)));
                 new CountDownLatch(1).await();
             }
             return 0;
