@@ -71,6 +71,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (DESIGN.md §2). Every method is thread-safe; observer and channel callbacks run on the loop.
  */
 public final class PeerConnection implements AutoCloseable {
+    /** How long one STUN server may take to answer a host socket before it is given up (see gathering). */
+    private static final java.time.Duration STUN_SERVER_BUDGET = java.time.Duration.ofSeconds(3);
     private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
     private static final int DRAIN_LIMIT = 4096;
     private static final int SOCKET_BUFFER = 4 << 20;
@@ -598,8 +600,11 @@ public final class PeerConnection implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        gatherer = new org.jwebrtc.ice.CandidateGatherer(org.jwebrtc.ice.CandidateGatherer.Config.of(stunServers),
-                random);
+        // A STUN server gets 3 s per host socket (the ice default, 1 s, is a LAN figure; Chromium waits ~9.5 s):
+        // candidates trickle, so this budget delays only end-of-candidates, never a connection, while a cold JVM on
+        // a busy machine can miss one second (the NAT namespaces IT in examples did).
+        gatherer = new org.jwebrtc.ice.CandidateGatherer(org.jwebrtc.ice.CandidateGatherer.Config.of(stunServers)
+                .withServerTimeout(STUN_SERVER_BUDGET), random);
         for (Candidate host : hostCandidates) {
             gatherer.addHostSocket(now, host.address(), (int) ((host.priority() >> 8) & 0xFFFF));
         }
