@@ -98,6 +98,15 @@ class WebrtcCliTest {
         assertThat(server.code()).isEqualTo(2);
         assertThat(server.err()).contains("--user USER:PASSWORD or --secret");
         assertThat(run("bench", "--mib", "0").code()).isEqualTo(2);
+        Run both = run("viewer", "--channel", "c", "--endpoint", "http://127.0.0.1:9", "--relay-only", "--no-relay");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--relay-only and --no-relay exclude each other");
+        Run stun = run("master", "--channel", "c", "--endpoint", "http://127.0.0.1:9", "--stun", "no-port");
+        assertThat(stun.code()).isEqualTo(2);
+        assertThat(stun.err()).contains("--stun: expected HOST:PORT");
+        Run turn = run("signaling-server", "--turn", "turn:127.0.0.1:3478?transport=udp");
+        assertThat(turn.code()).isEqualTo(2);
+        assertThat(turn.err()).contains("--turn and --turn-secret go together");
         assertThat(run("no-such-command").code()).isEqualTo(2);
     }
 
@@ -123,6 +132,36 @@ class WebrtcCliTest {
             Run viewer = run("viewer", "--channel", "cli", "--endpoint", endpoint, "--loopback", "--seconds", "3");
             assertThat(viewer.code()).as(viewer.out() + viewer.err()).isZero();
             assertThat(viewer.out()).contains("viewer: connected").contains("[ 3s] video H264");
+            master.interrupt();
+        }
+    }
+
+    /**
+     * The signaling server hands out a TURN server (as KVS does) and the camera uses it; a viewer with
+     * {@code --no-relay --host 127.0.0.1 --stun ...} ignores it: no relay candidate, a host pair. (On loopback the
+     * STUN mapping equals the host address, so no server-reflexive candidate either: RFC 8445 §5.1.3.)
+     */
+    @Test
+    void noRelayViewerIgnoresTheTurnServerSignalingHandsOut() throws Exception {
+        TurnServerConfig turnConfig = TurnServerConfig.builder("test").restSecret("cli-secret")
+                .relayAddress(InetAddress.getLoopbackAddress()).allowLoopbackPeers(true).build();
+        try (TurnServer turn = TurnServer.start(turnConfig, new InetSocketAddress("127.0.0.1", 0));
+             LocalKvsServer signaling = LocalKvsServer.start(LocalKvsConfig.builder().turn(java.util.List.of(
+                     "turn:127.0.0.1:" + turn.udpAddress().getPort() + "?transport=udp"), "cli-secret").build())) {
+            String endpoint = signaling.httpEndpoint().toString();
+            Thread master = new Thread(() -> new CommandLine(new WebrtcCli()).execute("master", "--channel", "turn",
+                    "--endpoint", endpoint, "--create-channel", "--loopback", "--seconds", "40"), "cli-master");
+            master.setDaemon(true);
+            master.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!signaling.masterConnected(channelArn(signaling, "turn")) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Run viewer = run("viewer", "--channel", "turn", "--endpoint", endpoint, "--host", "127.0.0.1",
+                    "--stun", "127.0.0.1:" + turn.udpAddress().getPort(), "--no-relay", "--seconds", "2");
+            assertThat(viewer.code()).as(viewer.out() + viewer.err()).isZero();
+            assertThat(viewer.out()).contains("(no relay)").contains("viewer: local candidate host 127.0.0.1:")
+                    .doesNotContain("local candidate relay").containsPattern("pair host 127\\.0\\.0\\.1:\\d+ -> ");
             master.interrupt();
         }
     }
