@@ -33,6 +33,18 @@ class BrowserViewerIT {
         }
     }
 
+    /**
+     * Relay only on every side: Chromium's TURN allocation, the camera's, and nothing else. Chromium pairs only the
+     * candidates trickled for the BUNDLE tag's mid (a bundled-away mid's are kept but never paired, and relay-only
+     * ICE has no peer-reflexive fallback), so this failed while the camera named the data channel's mid.
+     */
+    @Test
+    void aBrowserJoinsTheCameraRelayOnly() throws Exception {
+        try (Chromium chromium = Chromium.launch(Chromium.options())) {
+            watchTheCamera(chromium, true);
+        }
+    }
+
     private void watchTheCamera(Chromium chromium, boolean relayOnly) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         BlockingQueue<URI> pages = new LinkedBlockingQueue<>();

@@ -267,7 +267,7 @@ public final class PeerConnection implements AutoCloseable {
             }
             localDescriptionSet = true;
             for (Candidate c : signalledCandidates()) {
-                observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+                observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
             }
             maybeEndOfCandidates();
             return null;
@@ -629,7 +629,7 @@ public final class PeerConnection implements AutoCloseable {
                 reflexiveCandidates.add(c);
                 stack.ice().addLocalCandidate(c);
                 if (localDescriptionSet) {
-                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
                 }
             } else if (e instanceof org.jwebrtc.ice.GatheringEvent.Complete) {
                 maybeEndOfCandidates();
@@ -739,7 +739,7 @@ public final class PeerConnection implements AutoCloseable {
                     stack.ice().addLocalCandidate(c);
                 }
                 if (localDescriptionSet) {
-                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), 0)));
+                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
                 }
             } else {
                 LOG.log(System.Logger.Level.INFO, "TURN allocation failed on " + relay);
@@ -926,8 +926,13 @@ public final class PeerConnection implements AutoCloseable {
         return a - b <= 0 ? a : b;
     }
 
+    /** The mid our trickled candidates name: the BUNDLE tag (our offers put mid 0 first). */
     private String mid() {
-        return remoteDescription != null ? RemoteDescription.applicationMid(remoteDescription) : "0";
+        return remoteDescription != null ? RemoteDescription.bundleTagMid(remoteDescription) : "0";
+    }
+
+    private int mLineIndex() {
+        return remoteDescription != null ? RemoteDescription.mLineIndex(remoteDescription, mid()) : 0;
     }
 
     private Origin origin() {

@@ -35,9 +35,11 @@ class JavaToJavaMediaTest {
         final Map<String, List<EncodedFrame>> frames = new ConcurrentHashMap<>();
         volatile PeerConnection peer;
         volatile boolean captureTracks = true;
+        final List<IceCandidateInit> signalled = new CopyOnWriteArrayList<>();
 
         @Override
         public void onIceCandidate(Optional<IceCandidateInit> c) {
+            c.ifPresent(signalled::add);
             PeerConnection p = peer;
             if (p != null) {
                 p.addIceCandidate(c.orElse(new IceCandidateInit("", Optional.of("0"), Optional.of(0))));
@@ -122,6 +124,14 @@ class JavaToJavaMediaTest {
         assertThat(ae.tracks.poll(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(aVideo.codec().orElseThrow().name()).isEqualTo("VP8");
         assertThat(bVideo.codec().orElseThrow().name()).isEqualTo("H264");
+        // candidates name the BUNDLE tag (mid 0, the video section), never the data channel's mid 2: Chromium does not
+        // pair a candidate trickled for a bundled-away section (RFC 8843 §10.2)
+        for (Events e : List.of(ae, be)) {
+            assertThat(e.signalled).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.sdpMid()).contains("0");
+                assertThat(c.sdpMLineIndex()).contains(0);
+            });
+        }
         // both sides answer the same mids with the same direction
         assertThat(a.getTransceivers()).allSatisfy(t -> assertThat(t.currentDirection()).contains(Direction.SENDRECV));
 

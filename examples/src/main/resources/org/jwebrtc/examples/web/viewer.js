@@ -26,6 +26,9 @@ async function main() {
   channel.onopen = () => { demo.channelOpen = true; log('data channel open'); };
   channel.onmessage = () => { demo.channelMessages++; };
 
+  pc.oniceconnectionstatechange = () => log('ice ' + pc.iceConnectionState);
+  pc.onicegatheringstatechange = () => log('gathering ' + pc.iceGatheringState);
+  pc.onicecandidateerror = (e) => log('candidate error ' + e.errorCode + ' ' + e.errorText + ' ' + e.url);
   const started = performance.now();
   pc.onconnectionstatechange = () => {
     demo.state = pc.connectionState;
@@ -89,7 +92,15 @@ let last = { bytes: 0, at: 0 };
 async function refreshStats(pc) {
   const report = await pc.getStats();
   let pair = null;
+  const pairs = [];
   report.forEach((s) => {
+    if (s.type === 'candidate-pair') {
+      const l = report.get(s.localCandidateId);
+      const r = report.get(s.remoteCandidateId);
+      pairs.push((l ? l.candidateType + ' ' + l.address + ':' + l.port : '?') + ' -> '
+        + (r ? r.candidateType + ' ' + r.address + ':' + r.port : '?') + ' ' + s.state
+        + ' sent ' + s.requestsSent + ' recv ' + s.responsesReceived + '/' + s.requestsReceived);
+    }
     if (s.type === 'inbound-rtp' && s.kind === 'video') {
       demo.framesDecoded = s.framesDecoded || 0;
       demo.frameWidth = s.frameWidth || 0;
@@ -106,6 +117,7 @@ async function refreshStats(pc) {
       pair = s;
     }
   });
+  demo.pairs = pairs;
   $('dc-stats').textContent = demo.channelMessages + ' messages';
   if (pair) {
     const local = report.get(pair.localCandidateId);

@@ -86,6 +86,35 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         throw new IllegalArgumentException("remote SDP has no accepted m-section");
     }
 
+    /**
+     * The m-section our candidates are signalled for: the BUNDLE tag, i.e. the first mid of the BUNDLE group with an
+     * accepted m-section (RFC 8843 §10.2: candidates go in the tagged m-section only), else the first accepted one.
+     * Chromium keeps a trickled candidate for a bundled-away mid in the description but never pairs it: only
+     * peer-reflexive discovery then saves the connection, which relay-only ICE cannot use.
+     */
+    public static String bundleTagMid(SessionDescription sd) {
+        if (sd.bundleGroup().isPresent()) {
+            for (String mid : sd.bundleGroup().get().mids()) {
+                for (MediaDescription m : sd.media()) {
+                    if (!m.isRejected() && m.mid().filter(mid::equals).isPresent()) {
+                        return mid;
+                    }
+                }
+            }
+        }
+        return firstAccepted(sd).mid().orElse("0");
+    }
+
+    /** The index of the m-section with {@code mid} (sdpMLineIndex), 0 when there is none. */
+    public static int mLineIndex(SessionDescription sd, String mid) {
+        for (int i = 0; i < sd.media().size(); i++) {
+            if (sd.media().get(i).mid().filter(mid::equals).isPresent()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     public static String applicationMid(SessionDescription sd) {
         return findApplication(sd).flatMap(MediaDescription::mid).orElse(firstAccepted(sd).mid().orElse("0"));
     }
