@@ -27,6 +27,7 @@ final class IceServers {
             }
         }
         return config.withIceServers(out)
-                .withIceTransportPolicy(policy == CandidatePolicy.RELAY_ONLY ? IceTransportPolicy.RELAY : IceTransportPolicy.ALL);
+                .withIceTransportPolicy(policy == CandidatePolicy.RELAY_ONLY ? IceTransportPolicy.RELAY
+                        : IceTransportPolicy.ALL);
     }
 }

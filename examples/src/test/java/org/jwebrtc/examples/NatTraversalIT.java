@@ -57,10 +57,12 @@ class NatTraversalIT {
                 "--turn", "turn:" + STUN + "?transport=udp", "--turn-secret", TURN_SECRET);
         // the failing scenario first: it has the longest wait ahead
         Map<String, Site[]> sites = new LinkedHashMap<>();
-        sites.put("fail", new Site[] {lab.addSite("cam-b", NatType.SYMMETRIC), lab.addSite("view-b", NatType.SYMMETRIC)});
+        sites.put("fail", new Site[] {lab.addSite("cam-b", NatType.SYMMETRIC),
+                lab.addSite("view-b", NatType.SYMMETRIC)});
         sites.put("srflx", new Site[] {lab.addSite("cam-a", NatType.PORT_RESTRICTED),
                 lab.addSite("view-a", NatType.PORT_RESTRICTED)});
-        sites.put("relay", new Site[] {lab.addSite("cam-c", NatType.SYMMETRIC), lab.addSite("view-c", NatType.SYMMETRIC)});
+        sites.put("relay", new Site[] {lab.addSite("cam-c", NatType.SYMMETRIC),
+                lab.addSite("view-c", NatType.SYMMETRIC)});
         turn.awaitLine(l -> l.startsWith("TURN server on"), START);
         signaling.awaitLine(l -> l.startsWith("KVS-compatible signaling on"), START);
 

@@ -267,7 +267,8 @@ public final class PeerConnection implements AutoCloseable {
             }
             localDescriptionSet = true;
             for (Candidate c : signalledCandidates()) {
-                observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
+                observer.onIceCandidate(Optional.of(
+                        IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
             }
             maybeEndOfCandidates();
             return null;
@@ -629,7 +630,8 @@ public final class PeerConnection implements AutoCloseable {
                 reflexiveCandidates.add(c);
                 stack.ice().addLocalCandidate(c);
                 if (localDescriptionSet) {
-                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
+                    observer.onIceCandidate(Optional.of(
+                            IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
                 }
             } else if (e instanceof org.jwebrtc.ice.GatheringEvent.Complete) {
                 maybeEndOfCandidates();
@@ -739,7 +741,8 @@ public final class PeerConnection implements AutoCloseable {
                     stack.ice().addLocalCandidate(c);
                 }
                 if (localDescriptionSet) {
-                    observer.onIceCandidate(Optional.of(IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
+                    observer.onIceCandidate(Optional.of(
+                            IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
                 }
             } else {
                 LOG.log(System.Logger.Level.INFO, "TURN allocation failed on " + relay);
