@@ -39,6 +39,7 @@ import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.IceConnectionState;
 import org.jwebrtc.ice.IceCredentials;
 import org.jwebrtc.ice.IceRole;
+import org.jwebrtc.peerconnection.internal.IceRestarts;
 import org.jwebrtc.peerconnection.internal.RemoteDescription;
 import org.jwebrtc.peerconnection.internal.TransportStack;
 import org.jwebrtc.peerconnection.internal.TurnRelay;
@@ -85,7 +86,7 @@ public final class PeerConnection implements AutoCloseable {
     private final EventLoop loop;
     private final DtlsCertificate certificate;
     private final RandomGenerator random = new SecureRandom();
-    private final IceCredentials localIce;
+    private final IceRestarts restarts;
     private final Map<InetSocketAddress, DatagramChannel> sockets = new LinkedHashMap<>();
     private final List<Candidate> hostCandidates = new ArrayList<>();
     private final List<TurnRelay> relays = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class PeerConnection implements AutoCloseable {
         this.observer = observer;
         this.loop = group.next();
         this.certificate = config.certificate().orElseGet(DtlsCertificate::generate);
-        this.localIce = IceCredentials.random(random);
+        this.restarts = new IceRestarts(random);
         this.commands = new MpscArrayQueue<>(config.commandQueueCapacity());
         this.maxSendMessageSize = config.maxMessageSize();
         this.media = new MediaSession(random, NtpClock.system(), cname, new MediaOutput());
@@ -224,6 +225,11 @@ public final class PeerConnection implements AutoCloseable {
     // ---------------------------------------------------------------- API (any thread)
 
     public CompletableFuture<SessionDescriptionInit> createOffer() {
+        return createOffer(RtcOfferOptions.DEFAULT);
+    }
+
+    /** createOffer(options): {@code iceRestart} (or an earlier {@link #restartIce()}) gives it new ICE credentials. */
+    public CompletableFuture<SessionDescriptionInit> createOffer(RtcOfferOptions options) {
         return call(() -> {
             ensureStack(IceRole.CONTROLLING);
             offerer = true;
@@ -237,7 +243,8 @@ public final class PeerConnection implements AutoCloseable {
             if (dataMid == null) {
                 dataMid = nextMid();
             }
-            SessionDescription sd = Jsep.createOffer(new OfferOptions(origin(), transport(), specs,
+            SessionDescription sd = Jsep.createOffer(new OfferOptions(origin(),
+                    transport(restarts.forOffer(options.iceRestart())), specs,
                     Optional.of(new DataChannelSpec(dataMid, DataChannelSpec.DEFAULT_SCTP_PORT,
                             config.maxMessageSize())), true));
             return new SessionDescriptionInit("offer", sd.write());
@@ -250,7 +257,8 @@ public final class PeerConnection implements AutoCloseable {
                 throw new IllegalStateException("createAnswer needs a remote offer");
             }
             String mid = RemoteDescription.applicationMid(remoteDescription);
-            SessionDescription sd = Jsep.createAnswer(remoteDescription, new AnswerOptions(origin(), transport(),
+            SessionDescription sd = Jsep.createAnswer(remoteDescription, new AnswerOptions(origin(),
+                    transport(restarts.current()),
                     Setup.ACTIVE, MediaNegotiation.capabilities(transceivers),
                     MediaNegotiation.directions(transceivers), MediaNegotiation.answerAttributes(transceivers, cname),
                     Optional.of(new DataChannelSpec(mid, DataChannelSpec.DEFAULT_SCTP_PORT, config.maxMessageSize()))));
@@ -263,7 +271,10 @@ public final class PeerConnection implements AutoCloseable {
     public CompletableFuture<Void> setLocalDescription(SessionDescriptionInit description) {
         return call(() -> {
             if (localDescriptionSet) {
-                return null;   // candidates were trickled with the first description
+                if (stack == null || !restarts.applyLocal(description.sdp(), stack.ice())) {
+                    return null;   // candidates were trickled with the first description
+                }
+                endOfCandidatesSignalled = false;   // an ICE restart: signal them again (RFC 8838 §4.4)
             }
             localDescriptionSet = true;
             for (Candidate c : signalledCandidates()) {
@@ -292,8 +303,11 @@ public final class PeerConnection implements AutoCloseable {
             DtlsRole role = isOffer ? DtlsRole.CLIENT : remote.answerSetupActive() ? DtlsRole.SERVER : DtlsRole.CLIENT;
             stack.setRemote(remote.iceCredentials(), remote.fingerprint(), role, remote.sctpPort(),
                     remote.maxMessageSize(), remote.dataChannel());
-            dtlsState = "connecting";
-            dtlsRole = role;
+            restarts.applyRemote(remote.iceCredentials(), isOffer, stack.ice());
+            if (dtlsRole == null) {
+                dtlsState = "connecting";
+                dtlsRole = role;
+            }
             maxSendMessageSize = Math.min(config.maxMessageSize(),
                     remote.maxMessageSize() > 0 ? remote.maxMessageSize() : 65_536);
             if (!isOffer) {
@@ -312,6 +326,11 @@ public final class PeerConnection implements AutoCloseable {
             dirty = true;
             return null;
         });
+    }
+
+    /** W3C restartIce(): the next {@link #createOffer} restarts ICE (new ufrag/pwd, RFC 8445 §9). */
+    public void restartIce() {
+        submit(restarts::request);
     }
 
     public CompletableFuture<Void> addIceCandidate(IceCandidateInit candidate) {
@@ -571,7 +590,7 @@ public final class PeerConnection implements AutoCloseable {
         if (stack != null) {
             return;
         }
-        stack = new TransportStack(role, localIce, certificate, random, HANDSHAKES,
+        stack = new TransportStack(role, restarts.current(), certificate, random, HANDSHAKES,
                 () -> loop.execute(() -> afterWork(System.nanoTime())), new StackOutput(), config.maxMessageSize());
         stack.maxDtlsVersion(config.maxDtlsVersion());
         if (config.iceTransportPolicy() == IceTransportPolicy.ALL) {
@@ -876,6 +895,10 @@ public final class PeerConnection implements AutoCloseable {
         if (pairId != null) {
             t.put("selectedCandidatePairId", pairId);
         }
+        if (stack != null) {
+            t.put("selectedCandidatePairChanges", stack.selectedPairChanges());
+            t.put("iceLocalUsernameFragment", stack.ice().localCredentials().ufrag());
+        }
         t.put("bytesSent", bytesSent);
         t.put("bytesReceived", bytesReceived);
         t.put("packetsSent", packetsSent);
@@ -942,14 +965,14 @@ public final class PeerConnection implements AutoCloseable {
         return new Origin("-", Long.toString(sessionId), sessionVersion++, "IN", "IP4", "127.0.0.1");
     }
 
-    private TransportParameters transport() {
+    private TransportParameters transport(IceCredentials ice) {
         List<org.jwebrtc.sdp.Candidate> cands = new ArrayList<>();
         for (Candidate c : signalledCandidates()) {
             RemoteDescription.sdpCandidate(c).ifPresent(cands::add);
         }
         Fingerprint fp = certificate.fingerprint();
         String[] parts = fp.toSdp().split(" ", 2);
-        return new TransportParameters(localIce.ufrag(), localIce.pwd(),
+        return new TransportParameters(ice.ufrag(), ice.pwd(),
                 List.of(new org.jwebrtc.sdp.Fingerprint(parts[0], parts[1])), false, true, cands, false);
     }
 

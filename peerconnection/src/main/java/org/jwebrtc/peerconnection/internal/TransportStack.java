@@ -77,6 +77,7 @@ public final class TransportStack {
     private boolean failed;
     private boolean dataChannels = true;
     private int cipherSuite = -1;
+    private long selectedPairChanges;
 
     private final ArrayDeque<byte[]> dtlsBeforePair = new ArrayDeque<>();
     private final ArrayDeque<byte[]> mediaBeforeKeys = new ArrayDeque<>();
@@ -205,8 +206,11 @@ public final class TransportStack {
                     }
                 } else if (e instanceof IceEvent.LocalCandidate c) {
                     out.localCandidate(c.candidate());
-                } else if (e instanceof IceEvent.SelectedPair && dtls != null && !dtlsStarted) {
-                    startDtls(now);
+                } else if (e instanceof IceEvent.SelectedPair) {
+                    selectedPairChanges++;   // a new pair after an ICE restart: DTLS/SCTP just move onto it
+                    if (dtls != null && !dtlsStarted) {
+                        startDtls(now);
+                    }
                 }
             }
             if (dtls == null) {
@@ -281,6 +285,11 @@ public final class TransportStack {
 
     public Optional<org.jwebrtc.ice.CandidatePair> selectedPair() {
         return ice.selectedPair();
+    }
+
+    /** W3C RTCTransportStats.selectedCandidatePairChanges: each selection, the first and any after a restart. */
+    public long selectedPairChanges() {
+        return selectedPairChanges;
     }
 
     public boolean dtlsConnected() {
