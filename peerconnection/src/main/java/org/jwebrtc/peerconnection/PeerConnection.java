@@ -299,6 +299,9 @@ public final class PeerConnection implements AutoCloseable {
                 throw new IllegalStateException("an answer needs our offer first");
             }
             remoteDescription = remote.sdp();
+            if (remote.sdp().iceLite()) {
+                stack.ice().setRemoteLite(true);   // RFC 8445 §6.1.1: the full agent controls
+            }
             // RFC 8842 §5: the answerer picks active (DTLS client); an offerer follows the answer's setup
             DtlsRole role = isOffer ? DtlsRole.CLIENT : remote.answerSetupActive() ? DtlsRole.SERVER : DtlsRole.CLIENT;
             stack.setRemote(remote.iceCredentials(), remote.fingerprint(), role, remote.sctpPort(),
@@ -590,7 +593,8 @@ public final class PeerConnection implements AutoCloseable {
         if (stack != null) {
             return;
         }
-        stack = new TransportStack(role, restarts.current(), certificate, random, HANDSHAKES,
+        stack = new TransportStack(org.jwebrtc.ice.IceConfig.defaults().withRole(role).withLite(config.ice().lite()),
+                restarts.current(), certificate, random, HANDSHAKES,
                 () -> loop.execute(() -> afterWork(System.nanoTime())), new StackOutput(), config.maxMessageSize());
         stack.maxDtlsVersion(config.maxDtlsVersion());
         if (config.iceTransportPolicy() == IceTransportPolicy.ALL) {
@@ -598,8 +602,10 @@ public final class PeerConnection implements AutoCloseable {
                 stack.ice().addLocalCandidate(c);
             }
         }
-        startRelays();
-        startReflexiveGathering();
+        if (!config.ice().lite()) {   // RFC 8445 §2.5: a lite agent has host candidates only
+            startRelays();
+            startReflexiveGathering();
+        }
     }
 
     /**
@@ -898,6 +904,7 @@ public final class PeerConnection implements AutoCloseable {
         if (stack != null) {
             t.put("selectedCandidatePairChanges", stack.selectedPairChanges());
             t.put("iceLocalUsernameFragment", stack.ice().localCredentials().ufrag());
+            t.put("iceRole", stack.ice().role() == IceRole.CONTROLLING ? "controlling" : "controlled");
         }
         t.put("bytesSent", bytesSent);
         t.put("bytesReceived", bytesReceived);
@@ -973,7 +980,7 @@ public final class PeerConnection implements AutoCloseable {
         Fingerprint fp = certificate.fingerprint();
         String[] parts = fp.toSdp().split(" ", 2);
         return new TransportParameters(ice.ufrag(), ice.pwd(),
-                List.of(new org.jwebrtc.sdp.Fingerprint(parts[0], parts[1])), false, true, cands, false);
+                List.of(new org.jwebrtc.sdp.Fingerprint(parts[0], parts[1])), config.ice().lite(), true, cands, false);
     }
 
     private void setState(PeerConnectionState s) {

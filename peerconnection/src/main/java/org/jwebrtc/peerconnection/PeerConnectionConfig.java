@@ -15,12 +15,21 @@ import org.jwebrtc.dtls.DtlsVersion;
  * back to 1.2 for a 1.2-only peer in either DTLS role, with RFC 8446 §4.1.3 downgrade protection);
  * {@code iceServers}/{@code iceTransportPolicy} as RTCConfiguration (TURN over UDP, TCP and TLS);
  * {@code turnTlsContext} is the client TLS context for {@code turns:} servers (its trust managers decide which server
- * certificates are accepted; empty = the JDK's default context and trust store).
+ * certificates are accepted; empty = the JDK's default context and trust store); {@code ice}: ICE-lite, ICE-TCP,
+ * candidate pool, STUN timeout ({@link IceOptions}).
  */
 public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
                                    int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
                                    List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy,
-                                   Optional<SSLContext> turnTlsContext) {
+                                   Optional<SSLContext> turnTlsContext, IceOptions ice) {
+    public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
+                                int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
+                                List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy,
+                                Optional<SSLContext> turnTlsContext) {
+        this(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion, iceServers,
+                iceTransportPolicy, turnTlsContext, IceOptions.DEFAULT);
+    }
+
     public PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<DtlsCertificate> certificate,
                                 int commandQueueCapacity, int maxMessageSize, DtlsVersion maxDtlsVersion,
                                 List<IceServerConfig> iceServers, IceTransportPolicy iceTransportPolicy) {
@@ -43,6 +52,7 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
         Objects.requireNonNull(maxDtlsVersion, "maxDtlsVersion");
         Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
         Objects.requireNonNull(turnTlsContext, "turnTlsContext");
+        Objects.requireNonNull(ice, "ice");
         iceServers = List.copyOf(iceServers);
         hostAddresses = List.copyOf(hostAddresses);
         if (hostAddresses.isEmpty()) {
@@ -62,35 +72,41 @@ public record PeerConnectionConfig(List<InetAddress> hostAddresses, Optional<Dtl
 
     public PeerConnectionConfig withCertificate(DtlsCertificate c) {
         return new PeerConnectionConfig(hostAddresses, Optional.of(c), commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, iceServers, iceTransportPolicy, turnTlsContext);
+                maxDtlsVersion, iceServers, iceTransportPolicy, turnTlsContext, ice);
     }
 
     public PeerConnectionConfig withHostAddresses(List<InetAddress> addresses) {
         return new PeerConnectionConfig(addresses, certificate, commandQueueCapacity, maxMessageSize, maxDtlsVersion,
-                iceServers, iceTransportPolicy, turnTlsContext);
+                iceServers, iceTransportPolicy, turnTlsContext, ice);
     }
 
     /** DTLS 1.3 (RFC 9147, hybrid X25519MLKEM768 offered) as the highest version, or back to 1.2. */
     public PeerConnectionConfig withMaxDtlsVersion(DtlsVersion v) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize, v, iceServers,
-                iceTransportPolicy, turnTlsContext);
+                iceTransportPolicy, turnTlsContext, ice);
     }
 
     /** STUN/TURN servers (RTCConfiguration.iceServers): one TURN allocation per TURN server per host socket. */
     public PeerConnectionConfig withIceServers(List<IceServerConfig> servers) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, servers, iceTransportPolicy, turnTlsContext);
+                maxDtlsVersion, servers, iceTransportPolicy, turnTlsContext, ice);
     }
 
     /** RTCConfiguration.iceTransportPolicy: RELAY signals and checks relayed candidates only. */
     public PeerConnectionConfig withIceTransportPolicy(IceTransportPolicy policy) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, iceServers, policy, turnTlsContext);
+                maxDtlsVersion, iceServers, policy, turnTlsContext, ice);
     }
 
     /** The TLS context for {@code turns:} servers (e.g. one trusting a private CA or a test's self-signed cert). */
     public PeerConnectionConfig withTurnTlsContext(SSLContext context) {
         return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
-                maxDtlsVersion, iceServers, iceTransportPolicy, Optional.of(context));
+                maxDtlsVersion, iceServers, iceTransportPolicy, Optional.of(context), ice);
+    }
+
+    /** ICE-lite, ICE-TCP, candidate pool, STUN timeout ({@link IceOptions}). */
+    public PeerConnectionConfig withIce(IceOptions options) {
+        return new PeerConnectionConfig(hostAddresses, certificate, commandQueueCapacity, maxMessageSize,
+                maxDtlsVersion, iceServers, iceTransportPolicy, turnTlsContext, options);
     }
 }

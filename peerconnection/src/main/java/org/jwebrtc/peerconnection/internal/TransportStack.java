@@ -84,7 +84,15 @@ public final class TransportStack {
 
     public TransportStack(IceRole role, IceCredentials local, DtlsCertificate certificate, RandomGenerator random,
                           Executor handshakeExecutor, Runnable wake, Output out, int maxMessageSize) {
-        this.ice = new IceAgent(IceConfig.defaults().withRole(role), local, random);
+        this(IceConfig.defaults().withRole(role), local, certificate, random, handshakeExecutor, wake, out,
+                maxMessageSize);
+    }
+
+    /** As above with the agent's whole configuration (ICE-lite, renomination, timers). */
+    public TransportStack(IceConfig iceConfig, IceCredentials local, DtlsCertificate certificate,
+                          RandomGenerator random, Executor handshakeExecutor, Runnable wake, Output out,
+                          int maxMessageSize) {
+        this.ice = new IceAgent(iceConfig, local, random);
         this.certificate = certificate;
         this.handshakeExecutor = handshakeExecutor;
         this.wake = wake;
