@@ -40,6 +40,7 @@ import org.jwebrtc.ice.IceConnectionState;
 import org.jwebrtc.ice.IceCredentials;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.peerconnection.internal.IceRestarts;
+import org.jwebrtc.peerconnection.internal.IceTcpSockets;
 import org.jwebrtc.peerconnection.internal.RemoteDescription;
 import org.jwebrtc.peerconnection.internal.TransportStack;
 import org.jwebrtc.peerconnection.internal.TurnRelay;
@@ -87,6 +88,7 @@ public final class PeerConnection implements AutoCloseable {
     private final DtlsCertificate certificate;
     private final RandomGenerator random = new SecureRandom();
     private final IceRestarts restarts;
+    private final IceTcpSockets tcp;
     private final Map<InetSocketAddress, DatagramChannel> sockets = new LinkedHashMap<>();
     private final List<Candidate> hostCandidates = new ArrayList<>();
     private final List<TurnRelay> relays = new ArrayList<>();
@@ -160,6 +162,13 @@ public final class PeerConnection implements AutoCloseable {
             InetSocketAddress local = (InetSocketAddress) ch.localAddress();
             sockets.put(local, ch);
             hostCandidates.add(Candidate.host(local, preference--));
+        }
+        this.tcp = new IceTcpSockets(loop, new TcpSink());
+        if (config.ice().tcpCandidates() && config.iceTransportPolicy() == IceTransportPolicy.ALL) {
+            int other = 8191;
+            for (InetAddress address : config.hostAddresses()) {
+                hostCandidates.addAll(tcp.open(address, other--));   // RFC 6544: passive + active per address
+            }
         }
     }
 
@@ -449,6 +458,7 @@ public final class PeerConnection implements AutoCloseable {
                     timer.cancel(false);
                 }
                 sockets.values().forEach(DatagramChannel::close);
+                tcp.close();
                 done.complete(null);
             }
         };
@@ -632,6 +642,9 @@ public final class PeerConnection implements AutoCloseable {
         gatherer = new org.jwebrtc.ice.CandidateGatherer(org.jwebrtc.ice.CandidateGatherer.Config.of(stunServers)
                 .withServerTimeout(STUN_SERVER_BUDGET), random);
         for (Candidate host : hostCandidates) {
+            if (host.isTcp()) {
+                continue;   // STUN over our UDP host sockets only
+            }
             gatherer.addHostSocket(now, host.address(), (int) ((host.priority() >> 8) & 0xFFFF));
         }
         gatherer.hostSocketsDone();
@@ -939,7 +952,7 @@ public final class PeerConnection implements AutoCloseable {
         m.put("transportId", transportId);
         m.put("address", cand.address().getHostString());
         m.put("port", cand.address().getPort());
-        m.put("protocol", "udp");
+        m.put("protocol", cand.isTcp() ? "tcp" : "udp");
         m.put("candidateType", cand.type().sdpName());
         m.put("priority", cand.priority());
         if (relay != null && cand.type() == org.jwebrtc.ice.CandidateType.RELAYED) {
@@ -996,8 +1009,37 @@ public final class PeerConnection implements AutoCloseable {
         }
     }
 
+    /** ICE-TCP frames (RFC 6544, RFC 4571) into the stack, on the loop. */
+    private final class TcpSink implements IceTcpSockets.Sink {
+        @Override
+        public void frame(long now, InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+            if (stack != null && !closed) {
+                packetsReceived++;
+                bytesReceived += data.length;
+                stack.onPacket(now, org.jwebrtc.ice.TransportProtocol.TCP, local, remote, data, 0, data.length);
+            }
+        }
+
+        @Override
+        public void readDone(long now) {
+            afterWork(now);
+        }
+    }
+
     /** What the sans-IO stack produces, applied on the loop. */
     private final class StackOutput implements TransportStack.Output {
+        @Override
+        public void send(org.jwebrtc.ice.TransportProtocol transport, InetSocketAddress local,
+                         InetSocketAddress remote, byte[] data) {
+            if (transport == org.jwebrtc.ice.TransportProtocol.TCP) {
+                packetsSent++;
+                bytesSent += data.length;
+                tcp.send(local, remote, data);
+            } else {
+                send(local, remote, data);
+            }
+        }
+
         @Override
         public void send(InetSocketAddress local, InetSocketAddress remote, byte[] data) {
             DatagramChannel ch = sockets.get(local);

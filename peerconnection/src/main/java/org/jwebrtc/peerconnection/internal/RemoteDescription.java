@@ -12,6 +12,7 @@ import org.jwebrtc.dtls.Fingerprint;
 import org.jwebrtc.ice.Candidate;
 import org.jwebrtc.ice.CandidateType;
 import org.jwebrtc.ice.IceCredentials;
+import org.jwebrtc.ice.TcpType;
 import org.jwebrtc.peerconnection.PeerLimits;
 import org.jwebrtc.sdp.MediaDescription;
 import org.jwebrtc.sdp.PropertyAttribute;
@@ -119,7 +120,7 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         return findApplication(sd).flatMap(MediaDescription::mid).orElse(firstAccepted(sd).mid().orElse("0"));
     }
 
-    /** A trickled {@code candidate:...} string as an ICE candidate; empty for TCP or unusable addresses. */
+    /** A trickled {@code candidate:...} string as an ICE candidate; empty for unusable addresses or transports. */
     public static Optional<Candidate> candidate(String text) {
         try {
             return iceCandidate(org.jwebrtc.sdp.Candidate.parse(text));
@@ -129,8 +130,13 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
     }
 
     static Optional<Candidate> iceCandidate(org.jwebrtc.sdp.Candidate c) {
-        if (!c.transport().toLowerCase(Locale.ROOT).equals("udp")) {
-            return Optional.empty();  // ICE-TCP (RFC 6544) is not supported yet
+        String transport = c.transport().toLowerCase(Locale.ROOT);
+        boolean tcp = transport.equals("tcp");
+        if (!tcp && !transport.equals("udp")) {
+            return Optional.empty();
+        }
+        if (tcp && c.tcpType().isEmpty()) {
+            return Optional.empty();   // RFC 6544 §4.5: a TCP candidate without tcptype is unusable
         }
         Optional<InetSocketAddress> address = address(c.address(), c.port());
         if (address.isEmpty()) {
@@ -139,6 +145,14 @@ public record RemoteDescription(SessionDescription sdp, IceCredentials iceCreden
         Optional<InetSocketAddress> related = Optional.empty();
         if (c.relatedAddress().isPresent() && c.relatedPort().isPresent()) {
             related = address(c.relatedAddress().get(), c.relatedPort().getAsInt());
+        }
+        if (tcp) {
+            if (address.get().isUnresolved()) {
+                return Optional.empty();   // mDNS TCP candidates are not resolved here
+            }
+            TcpType tcpType = TcpType.valueOf(c.tcpType().get().name());
+            return Optional.of(Candidate.remoteTcp(CandidateType.fromSdpName(c.type().token()), c.foundation(),
+                    c.component(), c.priority(), address.get(), related, tcpType));
         }
         return Optional.of(Candidate.remote(CandidateType.fromSdpName(c.type().token()), c.foundation(),
                 c.component(), c.priority(), address.get(), related));

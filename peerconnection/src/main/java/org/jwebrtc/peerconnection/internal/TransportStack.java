@@ -22,6 +22,7 @@ import org.jwebrtc.ice.IceCredentials;
 import org.jwebrtc.ice.IceEvent;
 import org.jwebrtc.ice.IceRole;
 import org.jwebrtc.ice.Transmit;
+import org.jwebrtc.ice.TransportProtocol;
 import org.jwebrtc.sctp.DataChannelEvent;
 import org.jwebrtc.sctp.DataChannelManager;
 import org.jwebrtc.sctp.SctpAssociation;
@@ -37,6 +38,11 @@ public final class TransportStack {
     /** Where the stack's output goes. */
     public interface Output {
         void send(InetSocketAddress local, InetSocketAddress remote, byte[] data);
+
+        /** As above on either transport: TCP data goes on the connection of that candidate pair (RFC 6544). */
+        default void send(TransportProtocol transport, InetSocketAddress local, InetSocketAddress remote, byte[] data) {
+            send(local, remote, data);
+        }
 
         void localCandidate(Candidate c);
 
@@ -157,11 +163,20 @@ public final class TransportStack {
     }
 
     public void onDatagram(long now, InetSocketAddress local, InetSocketAddress remote, byte[] buf, int off, int len) {
+        onPacket(now, TransportProtocol.UDP, local, remote, buf, off, len);
+    }
+
+    /**
+     * One packet from either transport; for TCP one RFC 4571 frame, {@code local} the TCP candidate's base and
+     * {@code remote} the connection's peer (RFC 6544 §7.2: STUN, DTLS and SRTP share the connection as on UDP).
+     */
+    public void onPacket(long now, TransportProtocol transport, InetSocketAddress local, InetSocketAddress remote,
+                         byte[] buf, int off, int len) {
         if (len <= 0) {
             return;
         }
         switch (PacketKind.of(buf[off])) {
-            case STUN -> ice.handleInput(now, local, remote, buf, off, len);
+            case STUN -> ice.handleInput(now, transport, local, remote, buf, off, len);
             case DTLS -> {
                 if (dtls == null) {
                     return;  // no remote description yet: nothing can be verified, drop
@@ -202,7 +217,7 @@ public final class TransportStack {
         while (progress) {
             progress = false;
             for (Transmit t; (t = ice.pollTransmit()) != null; ) {
-                out.send(t.local(), t.remote(), t.data());
+                emit(t);
                 progress = true;
             }
             for (IceEvent e; (e = ice.pollEvent()) != null; ) {
@@ -282,7 +297,7 @@ public final class TransportStack {
         if (t.isEmpty()) {
             return false;
         }
-        out.send(t.get().local(), t.get().remote(), t.get().data());
+        emit(t.get());
         return true;
     }
 
@@ -312,9 +327,17 @@ public final class TransportStack {
     private void sendOnPair(long now, byte[] d) {
         Optional<Transmit> t = ice.send(now, d);
         if (t.isPresent()) {
-            out.send(t.get().local(), t.get().remote(), t.get().data());
+            emit(t.get());
         } else if (dtlsBeforePair.size() < 64) {
             dtlsBeforePair.add(d);
+        }
+    }
+
+    private void emit(Transmit t) {
+        if (t.transport() == TransportProtocol.TCP) {
+            out.send(TransportProtocol.TCP, t.local(), t.remote(), t.data());
+        } else {
+            out.send(t.local(), t.remote(), t.data());
         }
     }
 
