@@ -17,8 +17,10 @@ import java.util.Objects;
  *                           is not held back longer; host candidates never wait)
  */
 public record IceOptions(boolean lite, boolean tcpCandidates, int candidatePoolSize, Duration stunTimeout) {
-    /** Full ICE, UDP only, no pool, 1 s per STUN server. */
-    public static final IceOptions DEFAULT = new IceOptions(false, false, 0, Duration.ofSeconds(1));
+    /** Full ICE, UDP only, no pool, 3 s per STUN server. */
+    // 3 s per STUN server and host socket (ice's own default, 1 s, is a LAN figure; Chromium waits ~9.5 s): candidates
+    // trickle, so this delays only end-of-candidates, never a connection, and a cold JVM on a busy machine can miss 1 s
+    public static final IceOptions DEFAULT = new IceOptions(false, false, 0, Duration.ofSeconds(3));
 
     public IceOptions {
         Objects.requireNonNull(stunTimeout, "stunTimeout");

@@ -74,7 +74,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PeerConnection implements AutoCloseable {
     /** How long one STUN server may take to answer a host socket before it is given up (see gathering). */
-    private static final java.time.Duration STUN_SERVER_BUDGET = java.time.Duration.ofSeconds(3);
     private static final System.Logger LOG = System.getLogger(PeerConnection.class.getName());
     private static final int DRAIN_LIMIT = 4096;
     private static final int SOCKET_BUFFER = 4 << 20;
@@ -98,6 +97,8 @@ public final class PeerConnection implements AutoCloseable {
     private int relaysPending;
     private boolean localDescriptionSet;
     private boolean endOfCandidatesSignalled;
+    private boolean gatheringStarted;
+    private volatile IceGatheringState gatheringState = IceGatheringState.NEW;
     private final MpscArrayQueue<Runnable> commands;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainCommands;
@@ -170,6 +171,12 @@ public final class PeerConnection implements AutoCloseable {
                 hostCandidates.addAll(tcp.open(address, other--));   // RFC 6544: passive + active per address
             }
         }
+        if (config.ice().candidatePoolSize() > 0) {
+            submit(() -> {   // W3C iceCandidatePoolSize: gather now, before any offer
+                startGathering();
+                updateGatheringState();
+            });
+        }
     }
 
     /** Creates a connection on the shared event-loop group (one thread per core). */
@@ -208,6 +215,14 @@ public final class PeerConnection implements AutoCloseable {
 
     public IceConnectionState iceConnectionState() {
         return iceState;
+    }
+
+    /**
+     * RTCIceGatheringState, with one difference: a candidate pool's gathering before any description counts too
+     * ({@code GATHERING}, then {@code COMPLETE} once every STUN/TURN server answered or timed out).
+     */
+    public IceGatheringState iceGatheringState() {
+        return gatheringState;
     }
 
     public DtlsCertificate certificate() {
@@ -529,6 +544,8 @@ public final class PeerConnection implements AutoCloseable {
                 dc.sctpBuffered = stack.channels().bufferedAmount(dc.id);
             }
             reschedule(now);
+        } else if (!closed && gatheringStarted) {
+            reschedule(now);   // candidate pool: STUN/TURN timers run before there is a transport
         }
         flush();
         dirty = false;
@@ -560,7 +577,7 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     private void reschedule(long now) {
-        long deadline = earliest(stack.pollTimeout(), media.pollTimeout());
+        long deadline = earliest(stack == null ? Long.MAX_VALUE : stack.pollTimeout(), media.pollTimeout());
         for (TurnRelay r : relays) {
             deadline = earliest(deadline, r.pollTimeout());
         }
@@ -593,7 +610,9 @@ public final class PeerConnection implements AutoCloseable {
                     drainGatherer();
                 }
             }
-            stack.onTimeout(t);
+            if (stack != null) {
+                stack.onTimeout(t);
+            }
             media.handleTimeout(t);
             afterWork(t);
         }, Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
@@ -612,7 +631,15 @@ public final class PeerConnection implements AutoCloseable {
                 stack.ice().addLocalCandidate(c);
             }
         }
-        if (!config.ice().lite()) {   // RFC 8445 §2.5: a lite agent has host candidates only
+        reflexiveCandidates.forEach(stack.ice()::addLocalCandidate);   // gathered by the candidate pool
+        relayCandidates.forEach(stack.ice()::addLocalCandidate);
+        startGathering();
+    }
+
+    /** STUN and TURN gathering, once: at the first offer/remote offer, or at creation with a candidate pool. */
+    private void startGathering() {
+        if (!gatheringStarted && !config.ice().lite()) {   // RFC 8445 §2.5: a lite agent has host candidates only
+            gatheringStarted = true;
             startRelays();
             startReflexiveGathering();
         }
@@ -636,11 +663,8 @@ public final class PeerConnection implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        // A STUN server gets 3 s per host socket (the ice default, 1 s, is a LAN figure; Chromium waits ~9.5 s):
-        // candidates trickle, so this budget delays only end-of-candidates, never a connection, while a cold JVM on
-        // a busy machine can miss one second (the NAT namespaces IT in examples did).
         gatherer = new org.jwebrtc.ice.CandidateGatherer(org.jwebrtc.ice.CandidateGatherer.Config.of(stunServers)
-                .withServerTimeout(STUN_SERVER_BUDGET), random);
+                .withServerTimeout(config.ice().stunTimeout()), random);
         for (Candidate host : hostCandidates) {
             if (host.isTcp()) {
                 continue;   // STUN over our UDP host sockets only
@@ -666,7 +690,9 @@ public final class PeerConnection implements AutoCloseable {
                     && g.candidate().type() == org.jwebrtc.ice.CandidateType.SERVER_REFLEXIVE) {
                 Candidate c = g.candidate();   // host candidates are ours already
                 reflexiveCandidates.add(c);
-                stack.ice().addLocalCandidate(c);
+                if (stack != null) {
+                    stack.ice().addLocalCandidate(c);
+                }
                 if (localDescriptionSet) {
                     observer.onIceCandidate(Optional.of(
                             IceCandidateInit.of("candidate:" + c.toSdp(), mid(), mLineIndex())));
@@ -702,8 +728,19 @@ public final class PeerConnection implements AutoCloseable {
         return out;
     }
 
+    private boolean gatheringDone() {
+        return relaysPending == 0 && (gatherer == null || gatherer.isComplete());
+    }
+
+    private void updateGatheringState() {
+        if (gatheringStarted || localDescriptionSet) {
+            gatheringState = gatheringDone() ? IceGatheringState.COMPLETE : IceGatheringState.GATHERING;
+        }
+    }
+
     /** RFC 8838 §8.2: end-of-candidates once the description is set and every allocation has answered. */
     private void maybeEndOfCandidates() {
+        updateGatheringState();
         if (localDescriptionSet && relaysPending == 0 && (gatherer == null || gatherer.isComplete())
                 && !endOfCandidatesSignalled) {
             endOfCandidatesSignalled = true;
@@ -1195,7 +1232,7 @@ public final class PeerConnection implements AutoCloseable {
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            if (stack == null || closed) {
+            if (closed || (stack == null && !gatheringStarted)) {
                 return;
             }
             ByteBuf content = packet.content();
@@ -1217,7 +1254,7 @@ public final class PeerConnection implements AutoCloseable {
                 afterWork(now);
                 return;
             }
-            if (config.iceTransportPolicy() == IceTransportPolicy.RELAY) {
+            if (config.iceTransportPolicy() == IceTransportPolicy.RELAY || stack == null) {
                 return;   // nothing but the TURN servers talks to our host sockets under the relay policy
             }
             stack.onDatagram(now, local, packet.sender(), data, 0, data.length);
