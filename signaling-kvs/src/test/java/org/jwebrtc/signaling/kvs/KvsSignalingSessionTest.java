@@ -173,6 +173,7 @@ class KvsSignalingSessionTest {
             }
             assertRefused(ConnectUrlSigner.sign(server.wsEndpoint(), master.channelArn(), Optional.of("viewer-10"),
                     example(), "us-west-2", Instant.now()), group, 400, "already has 10 viewers");
+            assertThat(server.refusals().viewerLimit()).isEqualTo(1);
             for (int i = 0; i < 10; i++) {
                 viewers.get(i).send(new OutboundFrame(MessageType.SDP_OFFER, "{\"n\":" + i + "}", Optional.empty(),
                         Optional.empty()));
@@ -329,6 +330,7 @@ class KvsSignalingSessionTest {
         assertThat(s2.statusResponse().orElseThrow().description().orElseThrow()).contains("not connected");
         master.send(new OutboundFrame(MessageType.SDP_ANSWER, "{}", Optional.of("nobody"), Optional.empty()));
         assertThat(m.messages.poll(300, TimeUnit.MILLISECONDS)).as("no report without a correlationId").isNull();
+        assertThat(server.refusals().oversizedPayloads()).isEqualTo(1);
     }
 
     @Test
@@ -346,6 +348,7 @@ class KvsSignalingSessionTest {
         }
         assertThat(types).containsExactly("InvalidArgumentException", "InvalidArgumentException",
                 "ClientLimitExceededException");
+        assertThat(server.refusals().rateLimitedFrames()).isEqualTo(1);
     }
 
     @Test
@@ -373,6 +376,7 @@ class KvsSignalingSessionTest {
                     Instant.now().minus(Duration.ofMinutes(10)));
             assertRefused(expired, group, 403, "Signature expired");
             assertThat(server.refusedSignatures()).as("wrong key and expired, counted").isEqualTo(2);
+            assertThat(server.refusals()).isEqualTo(new org.jwebrtc.signaling.kvs.server.SignalingRefusals(0, 0, 1, 1, 0));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }

@@ -91,6 +91,11 @@ public final class LocalKvsServer implements AutoCloseable {
         return authenticator.refused();
     }
 
+    /** Frames and connections refused by the signaling router since the start, by reason. */
+    public SignalingRefusals refusals() {
+        return router.refusals();
+    }
+
     public int viewerCount(String channelArn) {
         return router.viewerCount(channelArn);
     }

@@ -37,6 +37,17 @@ final class SignalingRouter {
     }
 
     /** Admits a new connection or refuses it with the error the upgrade should carry. */
+    private final java.util.concurrent.atomic.LongAdder oversizedPayloads = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder rateLimitedFrames = new java.util.concurrent.atomic.LongAdder();
+    private long secondMasters;       // guarded by this
+    private long viewerLimit;         // guarded by this
+    private long connectRateLimited;  // guarded by this
+
+    synchronized SignalingRefusals refusals() {
+        return new SignalingRefusals(oversizedPayloads.sum(), rateLimitedFrames.sum(), secondMasters, viewerLimit,
+                connectRateLimited);
+    }
+
     synchronized void admit(SignalingConnection c) throws KvsError {
         Sessions s = byChannel.computeIfAbsent(c.channelArn, k -> new Sessions());
         long now = config.clock().millis();
@@ -44,10 +55,12 @@ final class SignalingRouter {
             s.connectTimes.pollFirst();
         }
         if (s.connectTimes.size() >= config.connectsPerSecondPerChannel()) {
+            connectRateLimited++;
             throw KvsError.limit("Too many connection attempts on this channel; retry later");
         }
         if (c.isMaster()) {
             if (s.master != null && s.master.channel.isActive() && !config.replaceMaster()) {
+                secondMasters++;
                 throw KvsError.limit("A master is already connected to this channel");
             }
             s.connectTimes.addLast(now);
@@ -60,6 +73,7 @@ final class SignalingRouter {
         }
         String id = c.clientId.orElseThrow();
         if (!s.viewers.containsKey(id) && s.viewers.size() >= config.maxViewers()) {
+            viewerLimit++;
             throw KvsError.limit("The channel already has " + config.maxViewers() + " viewers");
         }
         s.connectTimes.addLast(now);
@@ -85,6 +99,7 @@ final class SignalingRouter {
     void route(SignalingConnection from, OutboundFrame frame, int rawPayloadChars) {
         Optional<String> corr = frame.correlationId();
         if (rawPayloadChars > config.maxPayloadChars()) {
+            oversizedPayloads.increment();
             fail(from, corr, 400, "InvalidArgumentException",
                     "messagePayload exceeds " + config.maxPayloadChars() + " characters");
             return;
@@ -92,6 +107,7 @@ final class SignalingRouter {
         boolean sdp = frame.action() != MessageType.ICE_CANDIDATE;
         if (!from.admit(sdp, config.clock().millis(), config.sdpPerSecondPerConnection(),
                 config.icePerSecondPerConnection())) {
+            rateLimitedFrames.increment();
             fail(from, corr, 400, "ClientLimitExceededException", "Rate exceeded for " + frame.action());
             return;
         }
