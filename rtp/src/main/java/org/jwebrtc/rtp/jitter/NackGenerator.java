@@ -84,6 +84,11 @@ public final class NackGenerator {
 
     /** Whether {@code s} is on the list: missing and neither arrived nor given up yet. */
     public boolean isMissing(long s) {
+        return positionOf(s) >= 0;
+    }
+
+    /** The list position of {@code s}, or -1: entries are sorted, so a binary search. */
+    private int positionOf(long s) {
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
@@ -94,30 +99,21 @@ public final class NackGenerator {
             } else if (v > s) {
                 hi = mid - 1;
             } else {
-                return true;
+                return mid;
             }
         }
-        return false;
+        return -1;
     }
 
     /** A missing packet arrived (reordered or retransmitted). Returns true if it had been requested. */
     public boolean received(long s) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) { // entries are sorted: binary search
-            int mid = (lo + hi) >>> 1;
-            long v = seq[idx(mid)];
-            if (v < s) {
-                lo = mid + 1;
-            } else if (v > s) {
-                hi = mid - 1;
-            } else {
-                boolean wasRequested = retries[idx(mid)] > 0;
-                removeAt(mid);
-                return wasRequested;
-            }
+        int pos = positionOf(s);
+        if (pos < 0) {
+            return false;
         }
-        return false;
+        boolean wasRequested = retries[idx(pos)] > 0;
+        removeAt(pos);
+        return wasRequested;
     }
 
     private void removeAt(int pos) {
